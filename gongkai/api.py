@@ -40,3 +40,18 @@ def not_found(request: HttpRequest, error: Http404) -> HttpResponse:
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
     return error_response(request, message="请先登录", code="unauthenticated", where="", status=401)
+
+
+def _mount_routers() -> None:
+    from gongkai.applications.api import router as applications
+    from gongkai.catalogue.api import router as catalogue
+    from gongkai.disputes.api import router as disputes
+    from gongkai.reports.api import router as reports
+
+    api.add_router("/applications/", applications)
+    api.add_router("/catalogue/", catalogue)
+    api.add_router("/disputes/", disputes)
+    api.add_router("/reports/", reports)
+
+
+_mount_routers()

@@ -49,7 +49,12 @@ INSTALLED_APPS = [
     "gongkai.agencies",
     "gongkai.workcalendar",
     "gongkai.web",
+    "gongkai.catalogue",
+    "gongkai.applications",
+    "gongkai.disputes",
+    "gongkai.reports",
     "gongkai.importer",
+    "gongkai.demo",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,10 @@ admin.site.site_title = "Gongkai"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("catalogue/", include("gongkai.catalogue.urls")),
+    path("applications/", include("gongkai.applications.urls")),
+    path("disputes/", include("gongkai.disputes.urls")),
+    path("reports/", include("gongkai.reports.urls")),
     path("", include("gongkai.web.urls")),
 ]
 if settings.DEBUG:

@@ -263,13 +263,9 @@ def _calendar_steps(walk: _Walk, calendar: WorkCalendar) -> list[Step]:
     weekends: list[date] = []
     makeup: list[date] = []
     for start, end in walk.segments:
-        for day in calendar.days_off_in(start, end):
-            name = calendar.name_of(day)
-            if name or day.weekday() < 5:
-                holidays.append((day, name or "节假日"))
-            else:
-                weekends.append(day)
-        makeup.extend(calendar.makeup_workdays_in(start, end))
+        holidays += [(day, calendar.name_of(day) or "节假日") for day in calendar.holidays_in(start, end)]
+        weekends += calendar.weekends_off_in(start, end)
+        makeup += calendar.makeup_workdays_in(start, end)
     steps = []
     if holidays:
         runs = "、".join(f"{name}（{_range(a, b)}）" for name, a, b in _runs(holidays))

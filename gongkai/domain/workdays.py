@@ -75,33 +75,29 @@ def provisional_holiday_name(day: date) -> str:
     return ""  # pragma: no cover - the first row starts at MINYEAR
 
 
+_WORK, _HOLIDAY, _WEEKEND, _MAKEUP = range(4)  # the kinds of day a year's index lists
+
+
 class _Year:
-    """One year indexed: prefix counts of working days and the ordinals of working and off days."""
+    """One year indexed: prefix counts of working days and the sorted ordinals of each kind of day."""
 
-    __slots__ = ("first", "cum", "work", "off", "makeup", "total")
+    __slots__ = ("first", "cum", "days", "total")
 
-    def __init__(self, first: int, working: list[bool]) -> None:
+    def __init__(self, first: int, kinds: list[int]) -> None:
         self.first = first
         cum = [0]
-        work: list[int] = []
-        off: list[int] = []
-        makeup: list[int] = []
+        days: tuple[list[int], ...] = ([], [], [], [])
         count = 0
-        weekday = date.fromordinal(first).weekday()
-        for offset, is_working in enumerate(working):
-            ordinal = first + offset
-            if is_working:
+        for offset, kind in enumerate(kinds):
+            if kind == _MAKEUP:
+                days[_MAKEUP].append(first + offset)
+                kind = _WORK
+            days[kind].append(first + offset)
+            if kind == _WORK:
                 count += 1
-                work.append(ordinal)
-                if (weekday + offset) % 7 >= 5:
-                    makeup.append(ordinal)
-            else:
-                off.append(ordinal)
             cum.append(count)
         self.cum = cum  # cum[i] = working days among the year's first i days
-        self.work = work
-        self.off = off
-        self.makeup = makeup
+        self.days = days  # days[kind]: sorted ordinals; days[_WORK] holds every working day, make-up ones too
         self.total = count
 
 
@@ -167,7 +163,7 @@ class WorkCalendar:
                 year -= 1
                 block = self._year_in_range(year, where="n")
                 k += block.total
-        return date.fromordinal(block.work[k - 1])
+        return date.fromordinal(block.days[_WORK][k - 1])
 
     def workdays_between(self, start: date, end: date) -> int:
         """How many working days d with start < d <= end (0 when end <= start)."""
@@ -184,38 +180,30 @@ class WorkCalendar:
 
     def workdays_in(self, start: date, end: date) -> list[date]:
         """The working days d with start < d <= end, in order."""
-        days: list[date] = []
-        for block, lo, hi in self._spans(start, end):
-            days.extend(map(date.fromordinal, block.work[block.cum[lo] : block.cum[hi]]))
-        return days
+        return self._pick(start, end, _WORK)
 
-    def days_off_in(self, start: date, end: date) -> list[date]:
-        """The non-working days d with start < d <= end (weekends and holidays), in order."""
-        return self._pick(start, end, "off")
+    def holidays_in(self, start: date, end: date) -> list[date]:
+        """The days off d with start < d <= end that are holidays: on a weekday, or named (春节 on a Saturday)."""
+        return self._pick(start, end, _HOLIDAY)
+
+    def weekends_off_in(self, start: date, end: date) -> list[date]:
+        """The plain weekend days off d with start < d <= end (not part of a named holiday)."""
+        return self._pick(start, end, _WEEKEND)
 
     def makeup_workdays_in(self, start: date, end: date) -> list[date]:
         """The weekend days worked (调休上班) d with start < d <= end, in order."""
-        return self._pick(start, end, "makeup")
+        return self._pick(start, end, _MAKEUP)
 
     # -- index ----------------------------------------------------------------------------------
 
-    def _pick(self, start: date, end: date, attribute: str) -> list[date]:
+    def _pick(self, start: date, end: date, kind: int) -> list[date]:
+        low = start.toordinal()
+        high = end.toordinal()
         days: list[date] = []
-        for block, lo, hi in self._spans(start, end):
-            ordinals: list[int] = getattr(block, attribute)
-            first = bisect_right(ordinals, block.first + lo - 1)
-            last = bisect_right(ordinals, block.first + hi - 1)
-            days.extend(map(date.fromordinal, ordinals[first:last]))
-        return days
-
-    def _spans(self, start: date, end: date) -> Iterator[tuple[_Year, int, int]]:
-        """Per year of (start, end]: the block and the day indexes [lo, hi) it covers."""
         for year in range(start.year, end.year + 1):
-            block = self._year(year)
-            lo = max(start.toordinal() + 1, block.first) - block.first
-            hi = min(end.toordinal() + 1, block.first + len(block.cum) - 1) - block.first
-            if lo < hi:
-                yield block, lo, hi
+            ordinals = self._year(year).days[kind]
+            days += map(date.fromordinal, ordinals[bisect_right(ordinals, low) : bisect_right(ordinals, high)])
+        return days
 
     def _year_in_range(self, year: int, *, where: str) -> _Year:
         if not MINYEAR <= year <= MAXYEAR:
@@ -230,20 +218,22 @@ class WorkCalendar:
 
     def _index(self, year: int) -> _Year:
         first = date(year, 1, 1).toordinal()
-        days = date(year, 12, 31).toordinal() - first + 1
         loaded = year in self._loaded
-        weekday = date(year, 1, 1).weekday()
-        working = []
-        for offset in range(days):
-            day = date.fromordinal(first + offset)
+        kinds = []
+        for ordinal in range(first, date(year, 12, 31).toordinal() + 1):
+            day = date.fromordinal(ordinal)
+            weekend = day.weekday() >= 5
             entry = self._entries.get(day)
             if entry is not None:
-                working.append(entry.is_working)
-            elif (weekday + offset) % 7 >= 5:
-                working.append(False)
+                working, named = entry.is_working, bool(entry.name)
             else:
-                working.append(loaded or not provisional_holiday_name(day))
-        return _Year(first, working)
+                named = not loaded and bool(provisional_holiday_name(day))
+                working = not weekend and not named
+            if working:
+                kinds.append(_MAKEUP if weekend else _WORK)
+            else:
+                kinds.append(_HOLIDAY if named or not weekend else _WEEKEND)
+        return _Year(first, kinds)
 
 
 # -- the chinese-calendar package as a source of official arrangements --------------------------

@@ -1,0 +1,18 @@
+"""Demo data built through the real services (as Zulip's populate_db): deterministic, fixed seed."""
+
+from __future__ import annotations
+
+
+def build_demo() -> list[str]:
+    from gongkai.demo.agencies import build_agencies
+
+    agencies = build_agencies()
+    lines = [f"机关 {len(agencies)} 个，演示账号 clerk/office/reviewer/leader/supervisor/admin"]
+    for step in _steps():
+        lines.append(step(agencies))
+    return lines
+
+
+def _steps() -> list:
+    """Each area adds its builder here: a function (agencies) -> one summary line."""
+    return []
