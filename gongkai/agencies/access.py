@@ -81,3 +81,26 @@ def access_agency_statistics(user: Any, slug: str) -> Agency:
     if agency is None or agency.pk not in supervised_agency_ids(user):
         raise Http404("没有找到该机关")
     return agency
+
+
+# --- Disclosure requests: the only door to applicants' personal data (个人信息保护法) ---
+
+
+def applications_for_staff(user: Any, agency: Agency | None = None) -> QuerySet[Any]:
+    """The requests whose personal data the user may see: those of the agencies they work in."""
+    from gongkai.applications.models import Application
+
+    queryset = Application.objects.filter(agency_id__in=casework_agency_ids(user))
+    return queryset.filter(agency=agency) if agency is not None else queryset
+
+
+def access_application(user: Any, application_id: int | str) -> Any:
+    """One request for its agency's staff; Http404 alike when missing or another agency's."""
+    try:
+        pk = int(application_id)
+    except (TypeError, ValueError):
+        raise Http404("没有找到该申请") from None
+    application = applications_for_staff(user).select_related("agency", "assignee").filter(pk=pk).first()
+    if application is None:
+        raise Http404("没有找到该申请")
+    return application

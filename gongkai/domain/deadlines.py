@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from itertools import pairwise
 
 from gongkai.domain.errors import InvalidClockStops, InvalidInput
@@ -79,6 +80,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Deadline:
+    """The result: the due date and the facts behind it; ``steps`` explains it (built on first use)."""
+
     received: date
     rules: Rules
     due: date | None  # None while a pause is open
@@ -86,7 +89,12 @@ class Deadline:
     extension_days: int
     provisional: bool  # the due date may change when a year's official arrangement is loaded
     paused: bool
-    steps: tuple[Step, ...]
+    _working: _Working | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def steps(self) -> tuple[Step, ...]:
+        """The working, step by step. Built on first access: bulk recomputation only needs ``due``."""
+        return () if self._working is None else self._working.steps()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -109,20 +117,22 @@ def rules_in_force(received: date) -> Rules:
     return Rules.R2019 if received >= RULES_2019_FROM else Rules.R2008
 
 
-@dataclass
 class _Walk:
     """The count through the pauses: the due date and what the count went through."""
 
-    total: int  # working days to count
-    due: date | None
-    counted: int  # working days counted (until the open pause, when there is one)
-    segments: list[tuple[date, date]] = field(default_factory=list)  # counted spans (a, b]
-    applied: list[ClockStop] = field(default_factory=list)  # pauses inside the count
-    late: list[ClockStop] = field(default_factory=list)  # pauses from the due date on
+    __slots__ = ("total", "due", "counted", "segments", "applied", "late")
+
+    def __init__(self, total: int) -> None:
+        self.total = total  # working days to count
+        self.due: date | None = None
+        self.counted = 0  # working days counted (up to the open pause, when there is one)
+        self.segments: list[tuple[date, date]] = []  # the counted spans (a, b]
+        self.applied: list[ClockStop] = []  # pauses inside the count
+        self.late: list[ClockStop] = []  # pauses starting once the count was complete
 
 
 def _walk(received: date, total: int, stops: Sequence[ClockStop], calendar: WorkCalendar) -> _Walk:
-    walk = _Walk(total=total, due=None, counted=0)
+    walk = _Walk(total)
     cursor = received
     for position, stop in enumerate(stops):
         available = calendar.workdays_between(cursor, stop.start)
@@ -150,37 +160,29 @@ def deadline(
     extension_days: int = 0,
     delayed_until: date | None = None,
 ) -> Deadline:
-    """The reply deadline of a request received on ``received``, with the steps that led to it."""
+    """The reply deadline of a request received on ``received``, with the steps that led to it.
+
+    ``provisional`` is False when ``delayed_until`` fixes the date: no calendar can change it.
+    """
     rules = rules_in_force(received) if rules is None else rules
     _check_extension(extension_days, rules)
-    ordered = _checked_stops(stops, received=received, rules=rules)
+    ordered = _checked_stops(stops, received=received, rules=rules) if stops else []
     if delayed_until is not None:
         _check_delay(delayed_until, received=received, rules=rules)
     total = BASE_DAYS[rules] + extension_days
     walk = _walk(received, total, ordered, calendar)
     end = walk.due if walk.due is not None else walk.applied[-1].start
     unloaded = [] if delayed_until is not None else _unloaded_years(received, end, calendar)
-    steps = [*_opening_steps(received, rules, extension_days), *_calendar_steps(walk, calendar)]
-    steps += [_pause_step(stop, rules, walk, calendar, late=False) for stop in walk.applied]
-    steps += [_pause_step(stop, rules, walk, calendar, late=True) for stop in walk.late]
-    if extension_days:
-        original = _walk(received, BASE_DAYS[rules], ordered, calendar).due
-        steps.append(_extension_step(extension_days, rules, original, walk.due))
-    if unloaded:
-        steps.append(_provisional_step(unloaded))
-    if delayed_until is not None:
-        steps.append(_delay_step(delayed_until, walk.due))
-    due = delayed_until if delayed_until is not None else walk.due
-    steps.append(_due_step(due, total, rules, delayed=delayed_until is not None, paused=bool(walk.applied)))
+    working = _Working(received, rules, ordered, extension_days, delayed_until, walk, unloaded, calendar)
     return Deadline(
         received=received,
         rules=rules,
-        due=due,
+        due=walk.due if delayed_until is None else delayed_until,
         working_days=total,
         extension_days=extension_days,
         provisional=bool(unloaded),
         paused=walk.due is None,
-        steps=tuple(steps),
+        _working=working,
     )
 
 
@@ -216,9 +218,7 @@ def _checked_stops(stops: Sequence[ClockStop], *, received: date, rules: Rules) 
                 f"中止开始日期{_cn(stop.start)}早于收到申请日期{_cn(received)}", where=where
             )
         if stop.end is not None and stop.end < stop.start:
-            raise InvalidClockStops(
-                f"中止结束日期{_cn(stop.end)}早于开始日期{_cn(stop.start)}", where=where
-            )
+            raise InvalidClockStops(f"中止结束日期{_cn(stop.end)}早于开始日期{_cn(stop.start)}", where=where)
         if rules is Rules.R2008 and stop.reason is StopReason.FEE_NOTICE:
             raise InvalidClockStops(
                 f"2008年《政府信息公开条例》没有信息处理费，{_cn(stop.start)}的收费通知中止不能适用"
@@ -228,33 +228,65 @@ def _checked_stops(stops: Sequence[ClockStop], *, received: date, rules: Rules) 
     ordered = sorted(enumerate(stops), key=lambda pair: pair[1].start)
     for (_, first), (index, second) in pairwise(ordered):
         if first.end is None or second.start < first.end:
-            raise InvalidClockStops(
-                f"中止期间重叠：{_span(first)}与{_span(second)}", where=f"stops[{index}]"
-            )
+            raise InvalidClockStops(f"中止期间重叠：{_span(first)}与{_span(second)}", where=f"stops[{index}]")
     return [stop for _, stop in ordered]
 
 
 def _unloaded_years(received: date, end: date, calendar: WorkCalendar) -> list[int]:
-    first = (received + timedelta(days=1)).year
-    return [year for year in range(first, end.year + 1) if year not in calendar.loaded_years]
+    """The years of the span (received, end] with no official arrangement loaded."""
+    first = received.year + (received.month == 12 and received.day == 31)
+    loaded = calendar.loaded_years
+    return [year for year in range(first, end.year + 1) if year not in loaded]
 
 
 # -- the steps ----------------------------------------------------------------------------------
 
 
-def _opening_steps(received: date, rules: Rules, extension_days: int) -> list[Step]:
+@dataclass(slots=True)
+class _Working:
+    """What ``deadline`` computed, kept to explain it on demand."""
+
+    received: date
+    rules: Rules
+    stops: list[ClockStop]
+    extension_days: int
+    delayed_until: date | None
+    walk: _Walk
+    unloaded: list[int]
+    calendar: WorkCalendar
+
+    def steps(self) -> tuple[Step, ...]:
+        rules, walk, calendar = self.rules, self.walk, self.calendar
+        steps = _opening_steps(self.received, rules, self.extension_days, stops=bool(self.stops))
+        steps += _calendar_steps(walk, calendar)
+        steps += [_pause_step(stop, rules, walk, calendar, late=False) for stop in walk.applied]
+        steps += [_pause_step(stop, rules, walk, calendar, late=True) for stop in walk.late]
+        if self.extension_days:
+            original = _walk(self.received, BASE_DAYS[rules], self.stops, calendar).due
+            steps.append(_extension_step(self.extension_days, rules, original, walk.due))
+        if self.unloaded:
+            steps.append(_provisional_step(self.unloaded))
+        if self.delayed_until is not None:
+            steps.append(_delay_step(self.delayed_until, walk.due))
+            steps.append(_due_step(self.delayed_until, walk.total, rules, delayed=True, paused=False))
+        else:
+            steps.append(_due_step(walk.due, walk.total, rules, delayed=False, paused=bool(walk.applied)))
+        return tuple(steps)
+
+
+def _opening_steps(received: date, rules: Rules, extension_days: int, *, stops: bool) -> list[Step]:
     base = BASE_DAYS[rules]
     in_force = rules_in_force(received) if received >= RULES_2008_FROM else None
     chosen = "" if in_force is rules else "（按指定的规则计算，与收到日期适用的规则不同）"
     count = f"共计{base}个工作日"
     if extension_days:
-        count = f"基本期限{base}个工作日，加延长的{extension_days}个工作日，共计{base + extension_days}个工作日"
+        count = f"基本期限{base}个工作日，加延长{extension_days}个工作日，共计{base + extension_days}个工作日"
     return [
         Step("received", f"收到申请：{_cnw(received)}；收到之日不计入，自次日起计算。",
              _RECEIPT if rules is Rules.R2019 else "", (received,)),
         Step("rules", f"适用{rules.value}年《政府信息公开条例》{chosen}：不能当场答复的，"
              f"应当自收到申请之日起{base}个工作日内答复。", _LIMIT[rules]),
-        Step("count", f"需计算的工作日：{count}（不计中止期间）。", _LIMIT[rules]),
+        Step("count", f"需计算的工作日：{count}{'（不计中止期间）' if stops else ''}。", _LIMIT[rules]),
     ]  # fmt: skip
 
 
@@ -274,9 +306,7 @@ def _calendar_steps(walk: _Walk, calendar: WorkCalendar) -> list[Step]:
     if weekends:
         steps.append(Step("weekends_skipped", f"跳过周末休息日{len(weekends)}天。", "", tuple(weekends)))
     if makeup:
-        listed = "、".join(
-            f"{_cn(day)}（星期{_WEEKDAYS[day.weekday()]}，{calendar.name_of(day) or '调休上班'}）" for day in makeup
-        )
+        listed = "、".join(f"{_cn(day)}（{calendar.name_of(day) or '调休上班'}）" for day in makeup)
         steps.append(Step("makeup_workdays_counted", f"调休上班日计为工作日：{listed}。", "", tuple(makeup)))
     return steps
 
@@ -375,7 +405,7 @@ def correction_window_end(received: date, *, calendar: WorkCalendar) -> date:
 
 
 def consultation_window_end(sent: date, *, calendar: WorkCalendar) -> date:
-    """Last day of a consultation: 15 working days (2019 Art. 32, 34), from the letter (project convention)."""
+    """Last day of a consultation: 15 working days (2019 Art. 32, 34) after the letter (convention)."""
     return calendar.add_workdays(sent, 15)
 
 

@@ -14,11 +14,11 @@ and the sorted list of their ordinals, so "the n-th working day after d" is an i
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date
 
-import chinese_calendar  # type: ignore[import-untyped]
+import chinese_calendar
 
 from gongkai.domain.errors import InvalidInput
 
@@ -145,7 +145,7 @@ class WorkCalendar:
     # -- counting -------------------------------------------------------------------------------
 
     def add_workdays(self, start: date, n: int) -> date:
-        """The n-th working day after ``start`` (``start`` not counted); n < 0 counts backwards, 0 is start."""
+        """The n-th working day after ``start``, ``start`` not counted (n < 0: before it; n == 0: start)."""
         if n == 0:
             return start
         year = start.year
@@ -183,7 +183,7 @@ class WorkCalendar:
         return self._pick(start, end, _WORK)
 
     def holidays_in(self, start: date, end: date) -> list[date]:
-        """The days off d with start < d <= end that are holidays: on a weekday, or named (春节 on a Saturday)."""
+        """The days off d with start < d <= end that are holidays: on a weekday, or named (春节 Saturday)."""
         return self._pick(start, end, _HOLIDAY)
 
     def weekends_off_in(self, start: date, end: date) -> list[date]:
@@ -202,7 +202,8 @@ class WorkCalendar:
         days: list[date] = []
         for year in range(start.year, end.year + 1):
             ordinals = self._year(year).days[kind]
-            days += map(date.fromordinal, ordinals[bisect_right(ordinals, low) : bisect_right(ordinals, high)])
+            first, last = bisect_right(ordinals, low), bisect_right(ordinals, high)
+            days += map(date.fromordinal, ordinals[first:last])
         return days
 
     def _year_in_range(self, year: int, *, where: str) -> _Year:
@@ -274,7 +275,7 @@ def entries_from_chinese_calendar(year: int) -> list[CalendarEntry]:
         if is_holiday and (not weekend or name):
             entries.append(CalendarEntry(day=day, is_working=False, name=name))
         elif not is_holiday and weekend:
-            entries.append(CalendarEntry(day=day, is_working=True, name=f"{name}调休上班" if name else "调休上班"))
+            entries.append(CalendarEntry(day=day, is_working=True, name=f"{name}调休上班"))
     return entries
 
 

@@ -56,7 +56,9 @@ def parse_cells(spec: TableSpec, data: object, *, where: str) -> Cells:
         if not isinstance(row_id, str) or not spec.has_row(row_id):
             raise InvalidInput(f"{spec.short_title}没有“{row_id}”这一行", where=row_where)
         if not isinstance(row_data, Mapping):
-            raise InvalidInput(f"{spec.short_title}“{spec.row_name(row_id)}”行应为“列→数值”的对象", where=row_where)
+            raise InvalidInput(
+                f"{spec.short_title}“{spec.row_name(row_id)}”行应为“列→数值”的对象", where=row_where
+            )
         column_ids = {column.id for column in spec.columns_for(row_id)}
         row_cells: dict[str, Number] = {}
         for column_id, value in row_data.items():
@@ -66,7 +68,9 @@ def parse_cells(spec: TableSpec, data: object, *, where: str) -> Cells:
                     f"{spec.short_title}“{spec.row_name(row_id)}”行没有“{column_id}”这一列", where=cell_where
                 )
             if not is_number(value):
-                raise InvalidInput(f"{spec.short_title}“{spec.row_name(row_id)}”行的值{value!r}不是数字", where=cell_where)
+                raise InvalidInput(
+                    f"{spec.short_title}“{spec.row_name(row_id)}”行的值{value!r}不是数字", where=cell_where
+                )
             row_cells[column_id] = value
         cells[row_id] = row_cells
     return cells
@@ -166,20 +170,33 @@ class ReportTables:
         if not isinstance(data.get("findings", []), list):
             raise InvalidInput("findings应为列表", where="findings")
         tables = cls(template=cast(TemplateId, template), agency=agency, year=year)
-        specs = specs_for(tables.template)
-        for table in TABLE_IDS:
-            raw = data.get(table, {})
-            if table in specs:
-                setattr(tables, table, parse_cells(specs[table], raw, where=table))
-            elif raw:
-                raise InvalidInput(f"“{template}”格式的报告没有这张表", where=table)
+        for table, cells in _parsed(tables.template, {t: data.get(t, {}) for t in TABLE_IDS}).items():
+            setattr(tables, table, cells)
         return tables
+
+    def validate(self) -> None:
+        """Check every cell against the format (the tables are not changed).
+
+        InvalidInput names the first unknown row or column, or value that is not a number.
+        """
+        if self.template not in TEMPLATE_IDS:
+            raise InvalidInput(f"未知的报告格式“{self.template}”", where="template")
+        _parsed(self.template, {t: self.table(t) for t in TABLE_IDS})
+
+
+def _parsed(template: TemplateId, raw: Mapping[str, object]) -> dict[str, Cells]:
+    specs = specs_for(template)
+    parsed: dict[str, Cells] = {}
+    for table in TABLE_IDS:
+        if table in specs:
+            parsed[table] = parse_cells(specs[table], raw[table], where=table)
+        elif raw[table]:
+            raise InvalidInput(f"“{template}”格式的报告没有这张表", where=table)
+        else:
+            parsed[table] = {}
+    return parsed
 
 
 def _in_spec_order(spec: TableSpec, cells: Cells) -> Cells:
-    ordered: Cells = {}
-    for row in spec.rows:
-        if row.id in cells:
-            values = cells[row.id]
-            ordered[row.id] = {c.id: values[c.id] for c in spec.columns_for(row.id) if c.id in values}
-    return ordered
+    rank = {row_id: index for index, row_id in enumerate(spec.row_ids)}
+    return {row_id: cells[row_id] for row_id in sorted(cells, key=lambda row_id: rank.get(row_id, len(rank)))}

@@ -152,7 +152,10 @@ class TableSpec:
         return tuple(row for row in self.rows if row.parent == row_id)
 
     def label_path(self, row_id: str) -> tuple[str, ...]:
-        """Merged cells and label from the outside in: ("三、本年度办理结果", "（三）不予公开", "1.属于国家秘密")."""
+        """Merged cells and label, outside in.
+
+        ("三、本年度办理结果", "（三）不予公开", "1.属于国家秘密") for ``refused.state_secret``.
+        """
         row = self.row(row_id)
         if row.parent:
             return (*self.label_path(row.parent), row.label)
@@ -223,7 +226,9 @@ _PROACTIVE_ROWS_2021 = (
     Row("licensing", "行政许可", _ART20_5, columns=_DECISIONS_2021),
     Row("punishment", "行政处罚", _ART20_6, columns=_DECISIONS_2021),
     Row("coercion", "行政强制", _ART20_6, columns=_DECISIONS_2021),
-    Row("fees", "行政事业性收费", _ART20_8, columns=(Column("amount_10k_yuan", "本年收费金额（单位：万元）"),)),
+    Row(
+        "fees", "行政事业性收费", _ART20_8, columns=(Column("amount_10k_yuan", "本年收费金额（单位：万元）"),)
+    ),
 )
 PROACTIVE_2021 = TableSpec(
     "proactive",
@@ -301,10 +306,13 @@ _NOT_PROCESSED = "（五）不予处理"
 _OTHER = "（六）其他处理"
 
 
-def _group(row_id: str, label: str, items: tuple[tuple[ReplyType, str, tuple[str, ...]], ...]) -> tuple[Row, ...]:
+def _group(
+    row_id: str, label: str, items: tuple[tuple[ReplyType, str, tuple[str, ...]], ...]
+) -> tuple[Row, ...]:
     """A subtotal row (merged label, no printed numbers) and its numbered sub-rows."""
     subrows = tuple(
-        Row(reply.value, item_label, label, aliases=aliases, parent=row_id) for reply, item_label, aliases in items
+        Row(reply.value, item_label, label, aliases=aliases, parent=row_id)
+        for reply, item_label, aliases in items
     )
     subtotal = Row(row_id, label, RESULTS, is_subtotal=True, sum_of=tuple(r.id for r in subrows))
     return (subtotal, *subrows)
@@ -316,7 +324,11 @@ _REFUSED_ROWS = _group(
     (
         (ReplyType.REFUSED_STATE_SECRET, "1.属于国家秘密", ()),
         (ReplyType.REFUSED_LAW_PROHIBITED, "2.其他法律行政法规禁止公开", ()),
-        (ReplyType.REFUSED_THREE_SAFETIES, "3.危及“三安全一稳定”", ('3.危及"三安全一稳定"', "3.危及三安全一稳定")),
+        (
+            ReplyType.REFUSED_THREE_SAFETIES,
+            "3.危及“三安全一稳定”",
+            ('3.危及"三安全一稳定"', "3.危及三安全一稳定"),
+        ),
         (ReplyType.REFUSED_THIRD_PARTY, "4.保护第三方合法权益", ()),
         (ReplyType.REFUSED_INTERNAL_AFFAIRS, "5.属于三类内部事务信息", ()),
         (ReplyType.REFUSED_PROCESS_INFO, "6.属于四类过程性信息", ()),
@@ -370,7 +382,12 @@ def _application_rows(other_rows: tuple[Row, ...]) -> tuple[Row, ...]:
         Row("new", "一、本年新收政府信息公开申请数量"),
         Row("carried_over", "二、上年结转政府信息公开申请数量"),
         Row("granted", "（一）予以公开", RESULTS),
-        Row("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", RESULTS, aliases=("（二）部分公开",)),
+        Row(
+            "partial",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            RESULTS,
+            aliases=("（二）部分公开",),
+        ),
         *_REFUSED_ROWS,
         *_UNABLE_ROWS,
         *_NOT_PROCESSED_ROWS,
@@ -519,7 +536,12 @@ _STATISTICS_ROWS = (
     _s("replies.not_exist", "6.申请信息不存在数", "件", _P3, parent="replies.total"),
     _s("replies.change_requested", "7.告知作出更改补充数", "件", _P3, parent="replies.total"),
     _s("replies.other_route", "8.告知通过其他途径办理数", "件", _P3, parent="replies.total"),
-    _s("reviews.total", "四、行政复议数量", "件", sum_of=("reviews.upheld", "reviews.corrected", "reviews.other")),
+    _s(
+        "reviews.total",
+        "四、行政复议数量",
+        "件",
+        sum_of=("reviews.upheld", "reviews.corrected", "reviews.other"),
+    ),
     _s("reviews.upheld", "（一）维持具体行政行为数", "件", parent="reviews.total"),
     _s("reviews.corrected", "（二）被依法纠错数", "件", parent="reviews.total"),
     _s("reviews.other", "（三）其他情形数", "件", parent="reviews.total"),
@@ -536,7 +558,13 @@ _STATISTICS_ROWS = (
     _s("fees_10k_yuan", "七、依申请公开信息收取的费用", "万元"),
     _s("staffing.offices", "（一）政府信息公开工作专门机构数", "个", _P8),
     _s("staffing.reading_points", "（二）设置政府信息公开查阅点数", "个", _P8),
-    _s("staffing.staff", "（三）从事政府信息公开工作人员数", "人", _P8, sum_of=("staffing.full_time", "staffing.part_time")),
+    _s(
+        "staffing.staff",
+        "（三）从事政府信息公开工作人员数",
+        "人",
+        _P8,
+        sum_of=("staffing.full_time", "staffing.part_time"),
+    ),
     _s(
         "staffing.full_time",
         "1.专职人员数（不包括政府公报及政府网站工作人员数）",
@@ -605,8 +633,12 @@ def _same(reply: ReplyType, pre2019: str, reason: str = "") -> dict[str, str]:
 REPLY_TYPE_TO_OLDER: dict[ReplyType, dict[str, str]] = {
     ReplyType.GRANTED: _same(ReplyType.GRANTED, "replies.granted"),
     ReplyType.PARTIAL: _same(ReplyType.PARTIAL, "replies.partial"),
-    ReplyType.REFUSED_STATE_SECRET: _same(ReplyType.REFUSED_STATE_SECRET, "replies.refused", "replies.refused.state_secret"),
-    ReplyType.REFUSED_LAW_PROHIBITED: _same(ReplyType.REFUSED_LAW_PROHIBITED, "replies.refused", "replies.refused.other_law"),
+    ReplyType.REFUSED_STATE_SECRET: _same(
+        ReplyType.REFUSED_STATE_SECRET, "replies.refused", "replies.refused.state_secret"
+    ),
+    ReplyType.REFUSED_LAW_PROHIBITED: _same(
+        ReplyType.REFUSED_LAW_PROHIBITED, "replies.refused", "replies.refused.other_law"
+    ),
     ReplyType.REFUSED_THREE_SAFETIES: _same(
         ReplyType.REFUSED_THREE_SAFETIES, "replies.refused", "replies.refused.security_stability"
     ),
@@ -629,10 +661,16 @@ REPLY_TYPE_TO_OLDER: dict[ReplyType, dict[str, str]] = {
     ReplyType.UNABLE_STILL_UNCLEAR: _same(ReplyType.UNABLE_STILL_UNCLEAR, "replies.change_requested"),
     # 国办发〔2010〕5号: petitions in the form of a request are guided to the proper channel.
     ReplyType.NOT_PROCESSED_PETITION: _same(ReplyType.NOT_PROCESSED_PETITION, "replies.other_route"),
-    ReplyType.NOT_PROCESSED_DUPLICATE: _same(ReplyType.NOT_PROCESSED_DUPLICATE, "replies.other_route"),  # nearest
+    ReplyType.NOT_PROCESSED_DUPLICATE: _same(
+        ReplyType.NOT_PROCESSED_DUPLICATE, "replies.other_route"
+    ),  # nearest
     ReplyType.NOT_PROCESSED_PUBLICATION: _same(ReplyType.NOT_PROCESSED_PUBLICATION, "replies.other_route"),
-    ReplyType.NOT_PROCESSED_EXCESSIVE: _same(ReplyType.NOT_PROCESSED_EXCESSIVE, "replies.other_route"),  # nearest
-    ReplyType.NOT_PROCESSED_CONFIRMATION: _same(ReplyType.NOT_PROCESSED_CONFIRMATION, "replies.other_route"),  # nearest
+    ReplyType.NOT_PROCESSED_EXCESSIVE: _same(
+        ReplyType.NOT_PROCESSED_EXCESSIVE, "replies.other_route"
+    ),  # nearest
+    ReplyType.NOT_PROCESSED_CONFIRMATION: _same(
+        ReplyType.NOT_PROCESSED_CONFIRMATION, "replies.other_route"
+    ),  # nearest
     ReplyType.OTHER_NO_CORRECTION: _older("replies.change_requested", row_2019="other"),
     ReplyType.OTHER_NO_FEE_PAYMENT: _older("replies.other_route", row_2019="other"),  # nearest
     ReplyType.OTHER_OTHER: _older("replies.other_route", row_2019="other"),  # nearest
