@@ -27,11 +27,11 @@ class DeadlineCase:
 
 def parse_date(value: object, *, where: str) -> date:
     if not isinstance(value, str):
-        raise InvalidInput(f"{where} 应为 YYYY-MM-DD 格式的日期，收到 {value!r}", where=where)
+        raise InvalidInput(f"应为 YYYY-MM-DD 格式的日期，收到 {value!r}", where=where)
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise InvalidInput(f"{where} 的值“{value}”不是有效日期（应为 YYYY-MM-DD）", where=where) from None
+        raise InvalidInput(f"“{value}”不是有效日期（应为 YYYY-MM-DD）", where=where) from None
 
 
 def parse_stop(value: object, *, where: str) -> ClockStop:

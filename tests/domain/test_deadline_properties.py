@@ -98,7 +98,8 @@ def test_an_extension_moves_the_due_date_by_its_working_days(data: st.DataObject
     k = data.draw(st.integers(0, MAX_EXTENSION[rules_for(received)]))
     base = deadline(received, calendar=CALENDAR, stops=stops).due
     extended = deadline(received, calendar=CALENDAR, stops=stops, extension_days=k).due
-    assert base is not None and extended is not None
+    assert base is not None
+    assert extended is not None
     between = [
         d
         for d in CALENDAR.workdays_in(base, extended)

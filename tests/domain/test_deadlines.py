@@ -91,8 +91,14 @@ def test_explicit_rules_override_the_receipt_date() -> None:
 def test_steps_show_the_spring_festival_working() -> None:
     result = due(D(2024, 2, 8))
     assert kinds(result) == [
-        "received", "rules", "count", "holidays_skipped", "weekends_skipped", "makeup_workdays_counted", "due",
-    ]  # fmt: skip
+        "received",
+        "rules",
+        "count",
+        "holidays_skipped",
+        "weekends_skipped",
+        "makeup_workdays_counted",
+        "due",
+    ]
     text, days = step(result, "holidays_skipped")
     assert days == tuple(D(2024, 2, d) for d in range(10, 18))
     assert "春节（2024年2月10日至2月17日）" in text
@@ -132,7 +138,10 @@ def test_national_day_2023_counts_both_make_up_days() -> None:
             D(2024, 3, 19),
         ),
         # Back-to-back pauses (the second starts the day the first ends).
-        ([ClockStop(D(2024, 2, 20), D(2024, 2, 22)), ClockStop(D(2024, 2, 22), D(2024, 2, 26))], D(2024, 3, 19)),
+        (
+            [ClockStop(D(2024, 2, 20), D(2024, 2, 22)), ClockStop(D(2024, 2, 22), D(2024, 2, 26))],
+            D(2024, 3, 19),
+        ),
         # A pause starting on the due date does not move it (that day still counts).
         ([ClockStop(D(2024, 3, 13), D(2024, 3, 20))], D(2024, 3, 13)),
     ],
@@ -150,7 +159,9 @@ def test_pause_step_lists_the_excluded_working_days() -> None:
     assert days == (D(2024, 2, 21), D(2024, 2, 22), D(2024, 2, 23), D(2024, 2, 26),
                     D(2024, 2, 27), D(2024, 2, 28), D(2024, 2, 29), D(2024, 3, 1))  # fmt: skip
     assert "8个工作日不计入" in text
-    assert result.steps[kinds(result).index("pause")].article == "《政府信息公开条例》（2019）第三十三条第三款"
+    assert (
+        result.steps[kinds(result).index("pause")].article == "《政府信息公开条例》（2019）第三十三条第三款"
+    )
 
 
 def test_open_pause_has_no_due_date() -> None:
@@ -234,37 +245,45 @@ def test_received_on_new_years_eve_before_an_unloaded_year() -> None:
 # -- bad input ----------------------------------------------------------------------------------
 
 
+def stops(*spans: tuple[date, date | None], reason: StopReason = StopReason.CONSULTATION) -> list[ClockStop]:
+    return [ClockStop(start, end, reason) for start, end in spans]
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error", "where", "mentions"),
     [
         ({"extension_days": 21}, InvalidInput, "extension_days", "21"),
         ({"extension_days": -1}, InvalidInput, "extension_days", "-1"),
         ({"rules": Rules.R2008, "extension_days": 16}, InvalidInput, "extension_days", "16"),
-        ({"stops": [ClockStop(D(2024, 2, 7), D(2024, 2, 20))]}, InvalidClockStops, "stops[0]", "2024年2月7日"),
+        ({"stops": stops((D(2024, 2, 7), D(2024, 2, 20)))}, InvalidClockStops, "stops[0]", "2024年2月7日"),
         (
-            {"stops": [ClockStop(D(2024, 2, 20), D(2024, 3, 1)), ClockStop(D(2024, 2, 22), D(2024, 2, 19))]},
+            {"stops": stops((D(2024, 2, 20), D(2024, 3, 1)), (D(2024, 2, 22), D(2024, 2, 19)))},
             InvalidClockStops,
             "stops[1]",
             "2024年2月19日",
         ),
         (
-            {"stops": [ClockStop(D(2024, 2, 20), D(2024, 3, 1)), ClockStop(D(2024, 2, 29), D(2024, 3, 5))]},
+            {"stops": stops((D(2024, 2, 20), D(2024, 3, 1)), (D(2024, 2, 29), D(2024, 3, 5)))},
             InvalidClockStops,
             "stops[1]",
             "2024年2月29日",
         ),
         (
-            {"stops": [ClockStop(D(2024, 3, 5), D(2024, 3, 8)), ClockStop(D(2024, 2, 20), None)]},
+            {"stops": stops((D(2024, 3, 5), D(2024, 3, 8)), (D(2024, 2, 20), None))},
             InvalidClockStops,
             "stops[0]",
             "未结束",
         ),
-        ({"rules": Rules.R2008, "stops": [ClockStop(D(2024, 2, 20), None, FEE)]}, InvalidClockStops, "stops[0]",
-         "收费"),
+        (
+            {"rules": Rules.R2008, "stops": stops((D(2024, 2, 20), None), reason=FEE)},
+            InvalidClockStops,
+            "stops[0]",
+            "收费",
+        ),
         ({"rules": Rules.R2008, "delayed_until": D(2024, 6, 1)}, InvalidInput, "delayed_until", "2008"),
         ({"delayed_until": D(2024, 2, 8)}, InvalidInput, "delayed_until", "2024年2月8日"),
     ],
-)  # fmt: skip
+)
 def test_bad_input(kwargs: dict[str, object], error: type[Exception], where: str, mentions: str) -> None:
     with pytest.raises(error) as raised:
         due(D(2024, 2, 8), **kwargs)

@@ -117,8 +117,14 @@ def test_first_day_in_force() -> None:
         (lambda: fee_for(method=FeeMethod.BY_COUNT, received=IN_FORCE), "nth_in_month"),
         (lambda: fee_for(method=FeeMethod.BY_VOLUME, received=IN_FORCE), "pages"),
         (lambda: fee_for(method=FeeMethod.BY_COUNT, nth_in_month=12, pages=40, received=IN_FORCE), "pages"),
-        (lambda: fee_for(method=FeeMethod.BY_VOLUME, nth_in_month=12, pages=40, received=IN_FORCE), "nth_in_month"),
-        (lambda: fee_for(method=FeeMethod.BY_COUNT, nth_in_month=0, received=date(2020, 1, 1)), "nth_in_month"),
+        (
+            lambda: fee_for(method=FeeMethod.BY_VOLUME, nth_in_month=12, pages=40, received=IN_FORCE),
+            "nth_in_month",
+        ),
+        (
+            lambda: fee_for(method=FeeMethod.BY_COUNT, nth_in_month=0, received=date(2020, 1, 1)),
+            "nth_in_month",
+        ),
     ],
 )
 def test_invalid_figures(call: object, where: str) -> None:

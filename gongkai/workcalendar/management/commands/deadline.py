@@ -77,7 +77,8 @@ def _option_message(error: DomainError) -> str:
              "delayed_until": "--delayed-until"}
     where = error.where
     if where.startswith("stops["):
-        where = "--stop " + where
+        number = int(where[6:].split("]")[0]) + 1
+        where = f"第{number}个 --stop"
     return f"{names.get(where, where)}：{error.message}" if where else error.message
 
 
@@ -88,5 +89,6 @@ def _answer_line(line: str, line_no: int, calendar: object) -> dict[str, object]
     except json.JSONDecodeError as error:
         return {"line": line_no, "error": f"第{line_no}行不是有效的 JSON：{error.msg}", "code": "invalid_json"}
     except DomainError as error:
-        return {"line": line_no, "error": error.message, "code": error.code, "where": error.where}
+        message = f"{error.where}：{error.message}" if error.where else error.message
+        return {"line": line_no, "error": message, "code": error.code, "where": error.where}
     return result.to_json()
