@@ -9,8 +9,7 @@ from ninja.security import SessionAuth
 
 from gongkai.domain.errors import DomainError, TransitionNotAllowed
 
-api = NinjaAPI(title="Gongkai API", version="1", description="政府信息公开平台接口",
-               urls_namespace="api")
+api = NinjaAPI(title="Gongkai API", version="1", description="政府信息公开平台接口", urls_namespace="api")
 session_auth = SessionAuth(csrf=True)
 
 

@@ -42,5 +42,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # noqa: BLE001 - the last line of defence: one line, never a traceback
         if os.environ.get("GONGKAI_TRACEBACK") == "1":
             raise
-        sys.stderr.write(f"错误：{type(error).__name__}: {error}\n（设置 GONGKAI_TRACEBACK=1 可查看详细信息）\n")
+        sys.stderr.write(
+            f"错误：{type(error).__name__}: {error}\n（设置 GONGKAI_TRACEBACK=1 可查看详细信息）\n"
+        )
         sys.exit(1)

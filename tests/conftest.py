@@ -9,7 +9,9 @@ import pytest
 
 from tests import factories
 
-CORPUS = Path(os.environ.get("GONGKAI_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus"))
+CORPUS = Path(
+    os.environ.get("GONGKAI_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus")
+)
 
 
 @pytest.fixture

@@ -35,7 +35,12 @@ class Agency(models.Model):
     slug = models.SlugField(_("标识"), max_length=63, unique=True, validators=[slug_validator])
     name = models.CharField(_("名称"), max_length=120)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("上级"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     level = models.CharField(_("层级"), max_length=12, choices=Level.choices, default=Level.COUNTY)
     is_government = models.BooleanField(

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
@@ -18,9 +20,7 @@ def create_agency(
     is_government: bool = False,
     code: str = "",
 ) -> Agency:
-    agency = Agency(
-        slug=slug, name=name, parent=parent, level=level, is_government=is_government, code=code
-    )
+    agency = Agency(slug=slug, name=name, parent=parent, level=level, is_government=is_government, code=code)
     agency.full_clean()
     agency.save()
     record(
@@ -35,7 +35,7 @@ def create_agency(
 
 @transaction.atomic
 def grant_role(
-    user: AbstractBaseUser, *, agency: Agency, role: Role, actor: AbstractBaseUser | None
+    user: Any, *, agency: Agency, role: Role, actor: AbstractBaseUser | None
 ) -> Membership:
     membership, created = Membership.objects.get_or_create(user=user, agency=agency, role=role)
     if created:
@@ -51,7 +51,7 @@ def grant_role(
 
 @transaction.atomic
 def revoke_role(
-    user: AbstractBaseUser, *, agency: Agency, role: Role, actor: AbstractBaseUser | None
+    user: Any, *, agency: Agency, role: Role, actor: AbstractBaseUser | None
 ) -> None:
     deleted, _ = Membership.objects.filter(user=user, agency=agency, role=role).delete()
     if deleted:

@@ -22,15 +22,13 @@ from gongkai.domain.outcomes import (
     ReplyType,
 )
 
-ChannelChoices = models.TextChoices("ChannelChoices", [(c.name, (c.value, CHANNEL_LABELS[c])) for c in Channel])
-ApplicantTypeChoices = models.TextChoices(
-    "ApplicantTypeChoices", [(t.name, (t.value, APPLICANT_TYPE_LABELS[t])) for t in ApplicantType]
-)
-ReplyTypeChoices = models.TextChoices(
-    "ReplyTypeChoices", [(r.name, (r.value, REPLY_TYPE_LABELS[r])) for r in ReplyType]
-)
-StageChoices = models.TextChoices("StageChoices", [(s.name, (s.value, STAGE_LABELS[s])) for s in Stage])
-EventKindChoices = models.TextChoices("EventKindChoices", [(k.name, (k.value, EVENT_LABELS[k])) for k in EventKind])
+# Choices reuse the domain's StrEnum values and Chinese labels (style.md §2.6).
+CHANNEL_CHOICES = [(c.value, CHANNEL_LABELS[c]) for c in Channel]
+APPLICANT_TYPE_CHOICES = [(t.value, APPLICANT_TYPE_LABELS[t]) for t in ApplicantType]
+REPLY_TYPE_CHOICES = [(r.value, REPLY_TYPE_LABELS[r]) for r in ReplyType]
+STAGE_CHOICES = [(s.value, STAGE_LABELS[s]) for s in Stage]
+EVENT_KIND_CHOICES = [(k.value, EVENT_LABELS[k]) for k in EventKind]
+
 
 
 class IdType(models.TextChoices):
@@ -67,14 +65,15 @@ class ReceiptBasis(models.TextChoices):
 
 
 class Application(models.Model):
-    agency = models.ForeignKey("agencies.Agency", verbose_name=_("机关"), on_delete=models.PROTECT,
-                               related_name="applications")
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("机关"), on_delete=models.PROTECT, related_name="applications"
+    )
     ref = models.CharField(_("申请编号"), max_length=40)
     query_code = models.CharField(_("查询码"), max_length=16, unique=True)
     source = models.CharField(_("来源"), max_length=12, choices=Source.choices, default=Source.INTAKE)
-    channel = models.CharField(_("申请方式"), max_length=16, choices=ChannelChoices.choices)
+    channel = models.CharField(_("申请方式"), max_length=16, choices=CHANNEL_CHOICES)
     receipt_basis = models.CharField(_("收到日期依据"), max_length=16, choices=ReceiptBasis.choices)
-    applicant_type = models.CharField(_("申请人类型"), max_length=16, choices=ApplicantTypeChoices.choices)
+    applicant_type = models.CharField(_("申请人类型"), max_length=16, choices=APPLICANT_TYPE_CHOICES)
     # Personal data (个人信息保护法): read only through gongkai.agencies.access.
     applicant_name = models.CharField(_("申请人姓名或名称"), max_length=120)
     id_type = models.CharField(_("证件类型"), max_length=16, choices=IdType.choices, blank=True)
@@ -85,20 +84,27 @@ class Application(models.Model):
     address = models.CharField(_("通信地址"), max_length=200, blank=True)
     postcode = models.CharField(_("邮政编码"), max_length=10, blank=True)
     content = models.TextField(_("所需政府信息的名称、文号或描述"))
-    delivery_form = models.CharField(_("获取信息的方式"), max_length=12, choices=DeliveryForm.choices,
-                                     default=DeliveryForm.ELECTRONIC)
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("承办人"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="assigned_applications")
+    delivery_form = models.CharField(
+        _("获取信息的方式"), max_length=12, choices=DeliveryForm.choices, default=DeliveryForm.ELECTRONIC
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("承办人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_applications",
+    )
     fee_yuan = models.DecimalField(_("收费金额（元）"), max_digits=10, decimal_places=2, default=0)
     # Cache of the derivation from the clock events (see the module docstring).
     received_on = models.DateField(_("收到日期"), db_index=True)
     rules = models.CharField(_("适用条例"), max_length=4, default="2019")
-    stage = models.CharField(_("状态"), max_length=24, choices=StageChoices.choices, default=Stage.OPEN)
+    stage = models.CharField(_("状态"), max_length=24, choices=STAGE_CHOICES, default=Stage.OPEN)
     due_on = models.DateField(_("答复期限"), null=True, blank=True)
     provisional = models.BooleanField(_("期限为暂定"), default=False)
     extension_pending = models.BooleanField(_("待批准延期"), default=False)
     concluded_on = models.DateField(_("办结日期"), null=True, blank=True)
-    reply_type = models.CharField(_("办理结果"), max_length=40, choices=ReplyTypeChoices.choices, blank=True)
+    reply_type = models.CharField(_("办理结果"), max_length=40, choices=REPLY_TYPE_CHOICES, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
@@ -121,15 +127,16 @@ class ClockEvent(models.Model):
     """One dated fact of a case; every date of the case derives from these."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(_("事件"), max_length=32, choices=EventKindChoices.choices)
+    kind = models.CharField(_("事件"), max_length=32, choices=EVENT_KIND_CHOICES)
     on = models.DateField(_("日期"))
     extension_days = models.PositiveSmallIntegerField(_("延期工作日"), default=0)
     delayed_until = models.DateField(_("延迟答复至"), null=True, blank=True)
-    reply_type = models.CharField(_("答复类型"), max_length=40, choices=ReplyTypeChoices.choices, blank=True)
+    reply_type = models.CharField(_("答复类型"), max_length=40, choices=REPLY_TYPE_CHOICES, blank=True)
     give_up_reason = models.CharField(_("视为放弃原因"), max_length=20, blank=True)
     note = models.TextField(_("说明"), blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True,
-                              on_delete=models.SET_NULL)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True, on_delete=models.SET_NULL
+    )
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
 
     class Meta:
@@ -151,7 +158,7 @@ class ServiceMethod(models.TextChoices):
 
 class Reply(models.Model):
     application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="reply")
-    reply_type = models.CharField(_("答复类型"), max_length=40, choices=ReplyTypeChoices.choices)
+    reply_type = models.CharField(_("答复类型"), max_length=40, choices=REPLY_TYPE_CHOICES)
     withheld = models.TextField(_("不予公开的内容"), blank=True)
     reasons = models.TextField(_("理由与依据"), blank=True)
     service_method = models.CharField(_("送达方式"), max_length=12, choices=ServiceMethod.choices)
@@ -168,8 +175,9 @@ class Reply(models.Model):
 
 class FeeNotice(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="fee_notices")
-    method = models.CharField(_("计收方式"), max_length=12,
-                              choices=[("by_count", _("按件计收")), ("by_volume", _("按量计收"))])
+    method = models.CharField(
+        _("计收方式"), max_length=12, choices=[("by_count", _("按件计收")), ("by_volume", _("按量计收"))]
+    )
     nth_in_month = models.PositiveIntegerField(_("当月第几件"), null=True, blank=True)
     pages = models.PositiveIntegerField(_("页数"), null=True, blank=True)
     basis = models.TextField(_("计费依据"))
@@ -234,11 +242,13 @@ class LetterKind(models.TextChoices):
 class LetterTemplate(models.Model):
     """An agency's own wording of a letter; without one the national default in letters.py applies."""
 
-    agency = models.ForeignKey("agencies.Agency", verbose_name=_("机关"), on_delete=models.CASCADE,
-                               related_name="letter_templates")
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("机关"), on_delete=models.CASCADE, related_name="letter_templates"
+    )
     kind = models.CharField(_("文书"), max_length=20, choices=LetterKind.choices)
-    reply_type = models.CharField(_("答复类型（仅答复书）"), max_length=40, choices=ReplyTypeChoices.choices,
-                                  blank=True)
+    reply_type = models.CharField(
+        _("答复类型（仅答复书）"), max_length=40, choices=REPLY_TYPE_CHOICES, blank=True
+    )
     title = models.CharField(_("标题"), max_length=100)
     body = models.TextField(_("正文"), help_text=_("Django 模板语法，可用变量见文档"))
     version = models.PositiveIntegerField(_("版本"), default=1)
@@ -247,7 +257,9 @@ class LetterTemplate(models.Model):
     class Meta:
         verbose_name = _("文书模板")
         verbose_name_plural = _("文书模板")
-        constraints = [models.UniqueConstraint(fields=["agency", "kind", "reply_type"], name="unique_letter_template")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "kind", "reply_type"], name="unique_letter_template")
+        ]
 
     def __str__(self) -> str:
         return f"{self.agency} · {self.get_kind_display()}"

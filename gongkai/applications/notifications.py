@@ -55,8 +55,10 @@ def notify_clerks(*, today: date) -> int:
     calendar = work_calendar()
     sent = 0
     open_cases = (
-        Application.objects.exclude(stage="concluded").filter(due_on__isnull=False, assignee__isnull=False)
-        .exclude(assignee__email="").select_related("assignee", "agency")
+        Application.objects.exclude(stage="concluded")
+        .filter(due_on__isnull=False, assignee__isnull=False)
+        .exclude(assignee__email="")
+        .select_related("assignee", "agency")
     )
     horizon = calendar.add_workdays(today, 3)
     for application in open_cases.filter(due_on__lte=horizon).iterator():
@@ -66,6 +68,8 @@ def notify_clerks(*, today: date) -> int:
             key, subject = f"clerk.overdue.{application.due_on}", f"已超期：{application.ref}"
         else:
             key, subject = f"clerk.soon.{application.due_on}", f"{left}个工作日内到期：{application.ref}"
-        body = f"{application.agency.name} 申请 {application.ref} 的答复期限为 {application.due_on:%Y-%m-%d}。"
+        body = (
+            f"{application.agency.name} 申请 {application.ref} 的答复期限为 {application.due_on:%Y-%m-%d}。"
+        )
         sent += _send_once(application, key, application.assignee.email, subject, body)
     return sent

@@ -163,10 +163,16 @@ def register_application(
     _apply_state(application, state)
     application.full_clean()
     application.save()
-    ClockEvent.objects.create(application=application, kind=EventKind.RECEIVED, on=received_on,
-                              actor=_user(actor), note=note)  # fmt: skip
-    record(actor=actor, event="application.received", subject=application, agency=agency,
-           after={**_snapshot(application), "channel": channel.value, "source": source})  # fmt: skip
+    ClockEvent.objects.create(
+        application=application, kind=EventKind.RECEIVED, on=received_on, actor=_user(actor), note=note
+    )
+    record(
+        actor=actor,
+        event="application.received",
+        subject=application,
+        agency=agency,
+        after={**_snapshot(application), "channel": channel.value, "source": source},
+    )
     _notify_applicant(application, "received")
     return application
 
@@ -190,20 +196,40 @@ def add_event(
 ) -> CaseState:
     """Append one clock event after the domain accepts it; refresh the case; audit."""
     application = Application.objects.select_for_update().get(pk=application.pk)
-    event = CaseEvent(kind=kind, on=on, extension_days=extension_days, delayed_until=delayed_until,
-                      reply_type=reply_type, give_up_reason=give_up_reason)  # fmt: skip
+    event = CaseEvent(
+        kind=kind,
+        on=on,
+        extension_days=extension_days,
+        delayed_until=delayed_until,
+        reply_type=reply_type,
+        give_up_reason=give_up_reason,
+    )
     if on > timezone.localdate():
         raise InvalidInput(f"日期 {on} 晚于今天，不能登记尚未发生的事件", where="on")
     state = derive_case([*domain_events(application), event], calendar=work_calendar())
     before = _snapshot(application)
-    ClockEvent.objects.create(application=application, kind=kind, on=on, extension_days=extension_days,
-                              delayed_until=delayed_until, reply_type=reply_type.value if reply_type else "",
-                              give_up_reason=give_up_reason.value if give_up_reason else "",
-                              actor=_user(actor), note=note)  # fmt: skip
+    ClockEvent.objects.create(
+        application=application,
+        kind=kind,
+        on=on,
+        extension_days=extension_days,
+        delayed_until=delayed_until,
+        reply_type=reply_type.value if reply_type else "",
+        give_up_reason=give_up_reason.value if give_up_reason else "",
+        actor=_user(actor),
+        note=note,
+    )
     changed = _apply_state(application, state)
     application.save(update_fields=[*changed, "updated_at"])
-    record(actor=actor, event=f"application.{kind.value}", subject=application, agency=application.agency,
-           before=before, after={**_snapshot(application), "on": on.isoformat()}, note=note)  # fmt: skip
+    record(
+        actor=actor,
+        event=f"application.{kind.value}",
+        subject=application,
+        agency=application.agency,
+        before=before,
+        after={**_snapshot(application), "on": on.isoformat()},
+        note=note,
+    )
     return state
 
 
@@ -219,12 +245,26 @@ def record_corrected_request(application: Application, *, on: date, actor: Any, 
 
 @transaction.atomic
 def start_consultation(
-    application: Application, *, on: date, party: str, actor: Any, party_contact: str = "", is_agency: bool = False
+    application: Application,
+    *,
+    on: date,
+    party: str,
+    actor: Any,
+    party_contact: str = "",
+    is_agency: bool = False,
 ) -> Consultation:
-    state = add_event(application, kind=EventKind.CONSULTATION_SENT, on=on, actor=actor, note=f"征求：{party}")
+    state = add_event(
+        application, kind=EventKind.CONSULTATION_SENT, on=on, actor=actor, note=f"征求：{party}"
+    )
     assert state.consultation_until is not None
-    consultation = Consultation(application=application, party=party, party_contact=party_contact,
-                                is_agency=is_agency, sent_on=on, window_end=state.consultation_until)  # fmt: skip
+    consultation = Consultation(
+        application=application,
+        party=party,
+        party_contact=party_contact,
+        is_agency=is_agency,
+        sent_on=on,
+        window_end=state.consultation_until,
+    )
     consultation.full_clean()
     consultation.save()
     return consultation
@@ -233,21 +273,29 @@ def start_consultation(
 @transaction.atomic
 def end_consultation(application: Application, *, on: date, answer: str, actor: Any) -> CaseState:
     state = add_event(application, kind=EventKind.CONSULTATION_ANSWERED, on=on, actor=actor, note=answer)
-    Consultation.objects.filter(application=application, answered_on__isnull=True).update(answered_on=on,
-                                                                                          answer=answer)
+    Consultation.objects.filter(application=application, answered_on__isnull=True).update(
+        answered_on=on, answer=answer
+    )
     return state
 
 
 def nth_request_in_month(application: Application) -> int:
-    """The request's place among the applicant's requests to this agency in its natural month, by receipt date."""
-    same_applicant = Q(id_number=application.id_number) if application.id_number else Q(
-        applicant_name=application.applicant_name)
-    month = Application.objects.filter(
-        same_applicant, agency_id=application.agency_id,
-        received_on__year=application.received_on.year, received_on__month=application.received_on.month,
+    """The request's place among the applicant's requests to this agency in its natural month (by receipt)."""
+    same_applicant = (
+        Q(id_number=application.id_number)
+        if application.id_number
+        else Q(applicant_name=application.applicant_name)
     )
-    earlier = month.filter(Q(received_on__lt=application.received_on)
-                           | Q(received_on=application.received_on, pk__lte=application.pk))
+    month = Application.objects.filter(
+        same_applicant,
+        agency_id=application.agency_id,
+        received_on__year=application.received_on.year,
+        received_on__month=application.received_on.month,
+    )
+    earlier = month.filter(
+        Q(received_on__lt=application.received_on)
+        | Q(received_on=application.received_on, pk__lte=application.pk)
+    )
     return earlier.count()
 
 
@@ -275,15 +323,35 @@ def issue_fee_notice(
             raise InvalidInput(f"减免后的金额应在 0 至 {fee.amount_yuan} 元之间", where="reduced_to_yuan")
         amount = reduced_to_yuan
     if amount == 0:
-        record(actor=actor, event="application.fee_waived", subject=application, agency=application.agency,
-               after={"computed": fee.amount_yuan}, note=reduction_reason)  # fmt: skip
+        record(
+            actor=actor,
+            event="application.fee_waived",
+            subject=application,
+            agency=application.agency,
+            after={"computed": fee.amount_yuan},
+            note=reduction_reason,
+        )
         return None
-    state = add_event(application, kind=EventKind.FEE_NOTICE_ISSUED, on=on, actor=actor,
-                      note=f"{fee.basis}；应缴 {amount} 元")  # fmt: skip
+    state = add_event(
+        application,
+        kind=EventKind.FEE_NOTICE_ISSUED,
+        on=on,
+        actor=actor,
+        note=f"{fee.basis}；应缴 {amount} 元",
+    )
     assert state.payment_due is not None
-    notice = FeeNotice(application=application, method=method.value, nth_in_month=nth, pages=pages,
-                       basis=fee.basis, computed_yuan=fee.amount_yuan, amount_yuan=amount,
-                       reduction_reason=reduction_reason, issued_on=on, pay_by=state.payment_due)  # fmt: skip
+    notice = FeeNotice(
+        application=application,
+        method=method.value,
+        nth_in_month=nth,
+        pages=pages,
+        basis=fee.basis,
+        computed_yuan=fee.amount_yuan,
+        amount_yuan=amount,
+        reduction_reason=reduction_reason,
+        issued_on=on,
+        pay_by=state.payment_due,
+    )
     notice.full_clean()
     notice.save()
     _notify_applicant(application, "fee_notice")
@@ -304,8 +372,9 @@ def record_payment(application: Application, *, on: date, actor: Any) -> CaseSta
 def request_extension(application: Application, *, on: date, days: int, reason: str, actor: Any) -> CaseState:
     if not reason.strip():
         raise InvalidInput("申请延期必须写明理由", where="reason")
-    return add_event(application, kind=EventKind.EXTENSION_REQUESTED, on=on, actor=actor, extension_days=days,
-                     note=reason)  # fmt: skip
+    return add_event(
+        application, kind=EventKind.EXTENSION_REQUESTED, on=on, actor=actor, extension_days=days, note=reason
+    )
 
 
 def approve_extension(application: Application, *, on: date, actor: Any, note: str = "") -> CaseState:
@@ -327,11 +396,14 @@ def reject_extension(application: Application, *, on: date, actor: Any, note: st
     return add_event(application, kind=EventKind.EXTENSION_REJECTED, on=on, actor=actor, note=note)
 
 
-def set_delayed_reply(application: Application, *, on: date, until: date, reason: str, actor: Any) -> CaseState:
+def set_delayed_reply(
+    application: Application, *, on: date, until: date, reason: str, actor: Any
+) -> CaseState:
     if not reason.strip():
         raise InvalidInput("延迟答复必须记录决定理由", where="reason")
-    return add_event(application, kind=EventKind.DELAYED_REPLY_SET, on=on, delayed_until=until, actor=actor,
-                     note=reason)  # fmt: skip
+    return add_event(
+        application, kind=EventKind.DELAYED_REPLY_SET, on=on, delayed_until=until, actor=actor, note=reason
+    )
 
 
 @transaction.atomic
@@ -345,21 +417,32 @@ def send_reply(
     withheld: str = "",
     reasons: str = "",
 ) -> Reply:
-    """Record the final reply; the date that counts is the signing or posting day (国办公开办函〔2016〕235号)."""
+    """The final reply; the date that counts is the signing or posting day (国办公开办函〔2016〕235号)."""
     if reply_type == ReplyType.PARTIAL and not (withheld.strip() and reasons.strip()):
         raise InvalidInput("部分公开必须写明不予公开的内容及理由", where="withheld")
-    add_event(application, kind=EventKind.REPLIED, on=served_on, reply_type=reply_type, actor=actor,
-              note=reasons)  # fmt: skip
-    reply = Reply(application=application, reply_type=reply_type.value, withheld=withheld, reasons=reasons,
-                  service_method=service_method, served_on=served_on)  # fmt: skip
+    add_event(
+        application, kind=EventKind.REPLIED, on=served_on, reply_type=reply_type, actor=actor, note=reasons
+    )
+    reply = Reply(
+        application=application,
+        reply_type=reply_type.value,
+        withheld=withheld,
+        reasons=reasons,
+        service_method=service_method,
+        served_on=served_on,
+    )
     reply.full_clean()
     reply.save()
     _notify_applicant(application, "reply")
     return reply
 
 
-def give_up(application: Application, *, on: date, reason: GiveUpReason, actor: Any, note: str = "") -> CaseState:
-    return add_event(application, kind=EventKind.GIVEN_UP, on=on, give_up_reason=reason, actor=actor, note=note)
+def give_up(
+    application: Application, *, on: date, reason: GiveUpReason, actor: Any, note: str = ""
+) -> CaseState:
+    return add_event(
+        application, kind=EventKind.GIVEN_UP, on=on, give_up_reason=reason, actor=actor, note=note
+    )
 
 
 def withdraw(application: Application, *, on: date, actor: Any, note: str = "") -> CaseState:
@@ -377,8 +460,14 @@ def assign(application: Application, *, assignee: Any, actor: Any) -> Applicatio
     before = {"assignee": application.assignee.get_username() if application.assignee else None}
     application.assignee = assignee
     application.save(update_fields=["assignee", "updated_at"])
-    record(actor=actor, event="application.assigned", subject=application, agency=application.agency,
-           before=before, after={"assignee": assignee.get_username() if assignee else None})  # fmt: skip
+    record(
+        actor=actor,
+        event="application.assigned",
+        subject=application,
+        agency=application.agency,
+        before=before,
+        after={"assignee": assignee.get_username() if assignee else None},
+    )
     return application
 
 
@@ -387,8 +476,13 @@ def add_note(application: Application, *, text: str, actor: Any) -> Note:
     if not text.strip():
         raise InvalidInput("备注不能为空", where="text")
     note = Note.objects.create(application=application, author=_user(actor), text=text.strip())
-    record(actor=actor, event="application.note_added", subject=application, agency=application.agency,
-           after={"note_id": note.pk})  # fmt: skip
+    record(
+        actor=actor,
+        event="application.note_added",
+        subject=application,
+        agency=application.agency,
+        after={"note_id": note.pk},
+    )
     return note
 
 
@@ -399,17 +493,24 @@ def refresh_deadlines_for_years(years: set[int], actor: Any) -> int:
     refreshed = 0
     open_cases = Application.objects.select_for_update().exclude(stage="concluded").prefetch_related("events")
     for application in open_cases.iterator(chunk_size=500):
-        if application.received_on.year > max(years) or (application.due_on and application.due_on.year < min(years)
-                                                         and not application.provisional):
+        if application.received_on.year > max(years) or (
+            application.due_on and application.due_on.year < min(years) and not application.provisional
+        ):
             continue
         before = _snapshot(application)
         state = derive_case([_as_case_event(e) for e in application.events.all()], calendar=calendar)
         changed = _apply_state(application, state)
         if changed:
             application.save(update_fields=[*changed, "updated_at"])
-            record(actor=actor, event="application.deadline_recomputed", subject=application,
-                   agency=application.agency, before=before, after=_snapshot(application),
-                   note=f"工作日历变更：{'、'.join(str(y) for y in sorted(years))}年")  # fmt: skip
+            record(
+                actor=actor,
+                event="application.deadline_recomputed",
+                subject=application,
+                agency=application.agency,
+                before=before,
+                after=_snapshot(application),
+                note=f"工作日历变更：{'、'.join(str(y) for y in sorted(years))}年",
+            )
             refreshed += 1
     return refreshed
 

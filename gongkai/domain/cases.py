@@ -161,7 +161,8 @@ def derive_case(events: Sequence[CaseEvent], *, calendar: WorkCalendar) -> CaseS
     for index, event in enumerate(events[1:], start=1):
         if event.on < previous and event.kind != EventKind.RECEIPT_CORRECTED:
             raise InvalidInput(
-                f"{EVENT_LABELS[event.kind]}的日期 {event.on} 早于前一事件的日期 {previous}", where=f"events[{index}]"
+                f"{EVENT_LABELS[event.kind]}的日期 {event.on} 早于前一事件的日期 {previous}",
+                where=f"events[{index}]",
             )
         check_allowed(_state(fold, calendar), event)
         _apply(fold, event, calendar)
@@ -235,8 +236,14 @@ def _state(fold: _Fold, calendar: WorkCalendar) -> CaseState:
         stops.append(ClockStop(start=fold.open_stop[1], end=None, reason=fold.open_stop[0]))
     computed = None
     if fold.stage != Stage.AWAITING_CORRECTION or fold.concluded_on is not None:
-        computed = deadline(fold.received, calendar=calendar, rules=fold.rules, stops=stops,
-                            extension_days=fold.extension_days, delayed_until=fold.delayed_until)  # fmt: skip
+        computed = deadline(
+            fold.received,
+            calendar=calendar,
+            rules=fold.rules,
+            stops=stops,
+            extension_days=fold.extension_days,
+            delayed_until=fold.delayed_until,
+        )
     open_reason = fold.open_stop[0] if fold.open_stop else None
     open_start = fold.open_stop[1] if fold.open_stop else None
     return CaseState(
@@ -278,7 +285,9 @@ _ALLOWED_FROM: dict[EventKind, frozenset[Stage]] = {
     EventKind.DELAYED_REPLY_SET: frozenset({Stage.OPEN, Stage.CONSULTING, Stage.AWAITING_PAYMENT}),
     EventKind.REPLIED: frozenset({Stage.OPEN}),
     EventKind.GIVEN_UP: frozenset({Stage.AWAITING_CORRECTION, Stage.AWAITING_PAYMENT}),
-    EventKind.WITHDRAWN: frozenset({Stage.OPEN, Stage.AWAITING_CORRECTION, Stage.CONSULTING, Stage.AWAITING_PAYMENT}),
+    EventKind.WITHDRAWN: frozenset(
+        {Stage.OPEN, Stage.AWAITING_CORRECTION, Stage.CONSULTING, Stage.AWAITING_PAYMENT}
+    ),
 }
 
 
@@ -327,10 +336,17 @@ def _specific_problem(state: CaseState, event: CaseEvent) -> str:  # noqa: C901 
             return "延迟答复的日期应晚于作出决定的日期"
     if kind == EventKind.REPLIED and event.reply_type is None:
         return "答复必须选择一种答复类型"
-    if kind == EventKind.REPLIED and event.reply_type in (ReplyType.OTHER_NO_CORRECTION, ReplyType.OTHER_NO_FEE_PAYMENT):
+    if kind == EventKind.REPLIED and event.reply_type in (
+        ReplyType.OTHER_NO_CORRECTION,
+        ReplyType.OTHER_NO_FEE_PAYMENT,
+    ):
         return "逾期不补正或不缴费应登记为“视为放弃”，不是答复"
     if kind == EventKind.GIVEN_UP:
-        expected = GiveUpReason.NO_CORRECTION if state.stage == Stage.AWAITING_CORRECTION else GiveUpReason.NO_FEE_PAYMENT
+        expected = (
+            GiveUpReason.NO_CORRECTION
+            if state.stage == Stage.AWAITING_CORRECTION
+            else GiveUpReason.NO_FEE_PAYMENT
+        )
         if event.give_up_reason != expected:
             return "逾期不补正只能在等待补正时登记，逾期不缴费只能在等待缴费时登记"
     return ""
@@ -339,12 +355,14 @@ def _specific_problem(state: CaseState, event: CaseEvent) -> str:  # noqa: C901 
 def allowed_events(state: CaseState) -> list[EventKind]:
     """The kinds of event that may come next, for the case page's action buttons."""
     probes = {
-        EventKind.EXTENSION_REQUESTED: CaseEvent(EventKind.EXTENSION_REQUESTED, state.received, extension_days=1),
+        EventKind.EXTENSION_REQUESTED: CaseEvent(
+            EventKind.EXTENSION_REQUESTED, state.received, extension_days=1
+        ),
         EventKind.EXTENSION_APPROVED: CaseEvent(EventKind.EXTENSION_APPROVED, state.received),
         EventKind.REPLIED: CaseEvent(EventKind.REPLIED, state.received, reply_type=ReplyType.GRANTED),
         EventKind.DELAYED_REPLY_SET: CaseEvent(EventKind.DELAYED_REPLY_SET, date.min, delayed_until=date.max),
     }
-    result = []
+    result: list[EventKind] = []
     for kind in EventKind:
         if kind == EventKind.GIVEN_UP:
             if state.stage in (Stage.AWAITING_CORRECTION, Stage.AWAITING_PAYMENT):

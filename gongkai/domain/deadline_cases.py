@@ -10,7 +10,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from gongkai.domain.deadlines import MAX_EXTENSION, ClockStop, Deadline, Rules, StopReason, deadline, rules_in_force
+from gongkai.domain.deadlines import (
+    MAX_EXTENSION,
+    ClockStop,
+    Deadline,
+    Rules,
+    StopReason,
+    deadline,
+    rules_in_force,
+)
 from gongkai.domain.errors import InvalidInput
 from gongkai.domain.workdays import WorkCalendar
 
@@ -48,7 +56,9 @@ def parse_stop(value: object, *, where: str) -> ClockStop:
             reason = StopReason(value[2])
         except ValueError:
             names = "、".join(r.value for r in StopReason)
-            raise InvalidInput(f"{where} 的中止原因“{value[2]}”无效（可用：{names}）", where=f"{where}[2]") from None
+            raise InvalidInput(
+                f"{where} 的中止原因“{value[2]}”无效（可用：{names}）", where=f"{where}[2]"
+            ) from None
     return ClockStop(start=start, end=end, reason=reason)
 
 
@@ -62,9 +72,13 @@ def parse_case(data: Mapping[str, object]) -> DeadlineCase:
         try:
             rules = Rules(str(data["rules"]))
         except ValueError:
-            raise InvalidInput(f"rules 的值“{data['rules']}”无效（可用：2019、2008）", where="rules") from None
+            raise InvalidInput(
+                f"rules 的值“{data['rules']}”无效（可用：2019、2008）", where="rules"
+            ) from None
     extension_days = data.get("extension_days")
-    if extension_days is not None and (isinstance(extension_days, bool) or not isinstance(extension_days, int)):
+    if extension_days is not None and (
+        isinstance(extension_days, bool) or not isinstance(extension_days, int)
+    ):
         raise InvalidInput(f"extension_days 应为整数，收到 {extension_days!r}", where="extension_days")
     stops = data.get("stops") or []
     if not isinstance(stops, list):
@@ -82,6 +96,16 @@ def parse_case(data: Mapping[str, object]) -> DeadlineCase:
 
 def answer_case(case: DeadlineCase, *, calendar: WorkCalendar) -> Deadline:
     rules = case.rules or rules_in_force(case.received)
-    days = case.extension_days if case.extension_days is not None else (MAX_EXTENSION[rules] if case.extended else 0)
-    return deadline(case.received, calendar=calendar, rules=rules, stops=case.stops, extension_days=days,
-                    delayed_until=case.delayed_until)
+    days = (
+        case.extension_days
+        if case.extension_days is not None
+        else (MAX_EXTENSION[rules] if case.extended else 0)
+    )
+    return deadline(
+        case.received,
+        calendar=calendar,
+        rules=rules,
+        stops=case.stops,
+        extension_days=days,
+        delayed_until=case.delayed_until,
+    )

@@ -162,7 +162,8 @@ def deadline(
 ) -> Deadline:
     """The reply deadline of a request received on ``received``, with the steps that led to it.
 
-    ``provisional`` is False when ``delayed_until`` fixes the date: no calendar can change it.
+    ``delayed_until`` (a recorded Art. 35 decision) is the due date as given; ``provisional`` is then
+    False (no calendar can change it) and ``paused`` still says whether a pause is open.
     """
     rules = rules_in_force(received) if rules is None else rules
     _check_extension(extension_days, rules)

@@ -14,9 +14,16 @@ from gongkai.domain.errors import InvalidInput
 from gongkai.domain.workdays import CalendarEntry
 
 HEADERS = {
-    "date": "date", "日期": "date",
-    "working": "working", "is_working": "working", "是否上班": "working", "是否工作日": "working", "上班": "working",
-    "name": "name", "名称": "name", "节日": "name",
+    "date": "date",
+    "日期": "date",
+    "working": "working",
+    "is_working": "working",
+    "是否上班": "working",
+    "是否工作日": "working",
+    "上班": "working",
+    "name": "name",
+    "名称": "name",
+    "节日": "name",
 }
 TRUE = {"1", "true", "yes", "是", "上班", "工作日", "work"}
 FALSE = {"0", "false", "no", "否", "休息", "休", "放假", "off"}
@@ -34,8 +41,10 @@ def parse_calendar_csv(data: bytes, *, filename: str = "CSV") -> list[CalendarEn
     columns = [HEADERS.get(h.strip().lower(), HEADERS.get(h.strip(), "")) for h in header]
     for needed in ("date", "working"):
         if needed not in columns:
-            raise InvalidInput(f"{filename} 缺少“{needed}”列（可用：date/日期，working/是否上班，name/名称）",
-                               where=f"{filename}:1")
+            raise InvalidInput(
+                f"{filename} 缺少“{needed}”列（可用：date/日期，working/是否上班，name/名称）",
+                where=f"{filename}:1",
+            )
     entries: list[CalendarEntry] = []
     seen: set[date] = set()
     for line_no, row in enumerate(reader, start=2):
@@ -61,6 +70,8 @@ def _entry(values: dict[str, str], *, where: str, seen: set[date]) -> CalendarEn
     elif raw_working in FALSE:
         working = False
     else:
-        raise InvalidInput(f"“{values.get('working', '')}”无法识别为上班或休息（用 1/0、是/否、上班/休息）",
-                           where=f"{where} working")
+        raise InvalidInput(
+            f"“{values.get('working', '')}”无法识别为上班或休息（用 1/0、是/否、上班/休息）",
+            where=f"{where} working",
+        )
     return CalendarEntry(day=day, is_working=working, name=values.get("name", ""))

@@ -28,8 +28,10 @@ def work_calendar() -> WorkCalendar:
     years = tuple(CalendarYear.objects.order_by("year").values_list("year", "version"))
     key = (stamp["n"], stamp["t"], stamp["v"], years)
     if _cache.get("key") != key:
-        entries = [CalendarEntry(day=d, is_working=w, name=n)
-                   for d, w, n in CalendarDay.objects.values_list("date", "is_working", "name")]
+        entries = [
+            CalendarEntry(day=d, is_working=w, name=n)
+            for d, w, n in CalendarDay.objects.values_list("date", "is_working", "name")
+        ]
         _cache["calendar"] = WorkCalendar(entries, loaded_years=[y for y, _ in years])
         _cache["key"] = key
     calendar = _cache["calendar"]

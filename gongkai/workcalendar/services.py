@@ -50,16 +50,27 @@ def load_year(year: int, entries: Sequence[CalendarEntry], *, source: str, actor
         cal_year.save(update_fields=["version", "source", "loaded_at"])
     CalendarDay.objects.filter(date__year=year).delete()
     CalendarDay.objects.bulk_create(
-        CalendarDay(date=e.day, is_working=e.is_working, name=e.name, source=source,
-                    version=cal_year.version, updated_by=actor if getattr(actor, "pk", None) else None)
+        CalendarDay(
+            date=e.day,
+            is_working=e.is_working,
+            name=e.name,
+            source=source,
+            version=cal_year.version,
+            updated_by=actor if getattr(actor, "pk", None) else None,
+        )
         for e in entries
     )
     added = len(after.keys() - before.keys())
     removed = len(before.keys() - after.keys())
     changed = sum(1 for k in after.keys() & before.keys() if after[k] != before[k])
-    record(actor=actor, event="calendar.year_loaded", subject=cal_year,
-           before={k: list(v) for k, v in before.items()}, after={k: list(v) for k, v in after.items()},
-           note=f"来源：{source}")
+    record(
+        actor=actor,
+        event="calendar.year_loaded",
+        subject=cal_year,
+        before={k: list(v) for k, v in before.items()},
+        after={k: list(v) for k, v in after.items()},
+        note=f"来源：{source}",
+    )
     refreshed = refresh_dependents({year}, actor=actor)
     return YearLoaded(year, cal_year.version, added, changed, removed, refreshed)
 
@@ -70,14 +81,24 @@ def set_day(day: date, *, is_working: bool, name: str, actor: Any) -> CalendarDa
     existing = CalendarDay.objects.filter(date=day).first()
     before = {"is_working": existing.is_working, "name": existing.name} if existing else None
     obj, _ = CalendarDay.objects.update_or_create(
-        date=day, defaults={"is_working": is_working, "name": name, "source": Source.ADMIN,
-                            "updated_by": actor if getattr(actor, "pk", None) else None},
+        date=day,
+        defaults={
+            "is_working": is_working,
+            "name": name,
+            "source": Source.ADMIN,
+            "updated_by": actor if getattr(actor, "pk", None) else None,
+        },
     )
     if existing:
         obj.version = existing.version + 1
         obj.save(update_fields=["version"])
-    record(actor=actor, event="calendar.day_set", subject=obj, before=before,
-           after={"is_working": is_working, "name": name})
+    record(
+        actor=actor,
+        event="calendar.day_set",
+        subject=obj,
+        before=before,
+        after={"is_working": is_working, "name": name},
+    )
     refresh_dependents({day.year}, actor=actor)
     return obj
 
@@ -106,5 +127,7 @@ def sync_from_chinese_calendar(*, years: Iterable[int] | None = None, actor: Any
             "请用 gongkai calendar import 载入国务院办公厅公布的安排",
             where=str(missing[0]),
         )
-    return [load_year(y, entries_from_chinese_calendar(y), source=Source.CHINESE_CALENDAR, actor=actor)
-            for y in wanted]
+    return [
+        load_year(y, entries_from_chinese_calendar(y), source=Source.CHINESE_CALENDAR, actor=actor)
+        for y in wanted
+    ]

@@ -1,5 +1,5 @@
-from django.http import Http404
 import pytest
+from django.http import Http404
 
 from gongkai.agencies.access import (
     access_agency_as_staff,

@@ -22,13 +22,17 @@ def test_a_request_walks_through_every_pause_to_its_reply_and_each_step_is_audit
 ):
     with django_capture_on_commit_callbacks(execute=True):
         _walk_the_request(agency, clerk, office_head)
-    assert {m.subject for m in mail.outbox} >= {"您的政府信息公开申请已收到", "请补正您的政府信息公开申请",
-                                                 "您的政府信息公开申请延期答复", "您的政府信息公开申请已答复"}
+    assert {m.subject for m in mail.outbox} >= {
+        "您的政府信息公开申请已收到",
+        "请补正您的政府信息公开申请",
+        "您的政府信息公开申请延期答复",
+        "您的政府信息公开申请已答复",
+    }
 
 
 def _walk_the_request(agency, clerk, office_head):
     app = make_application(agency, received=date(2024, 9, 20), actor=clerk, email="zhang@example.org")
-    # 20 working days after Fri 2024-09-20, skipping National Day (10-1..7) and counting Sun 9-29 and Sat 10-12.
+    # 20 working days after Fri 2024-09-20: National Day 10-1..7 skipped, Sun 9-29 and Sat 10-12 counted.
     assert app.due_on == date(2024, 10, 23)
     services.request_correction(app, on=date(2024, 9, 23), what="请说明所需文件的年份", actor=clerk)
     app.refresh_from_db()
@@ -52,21 +56,40 @@ def _walk_the_request(agency, clerk, office_head):
     services.approve_extension(app, on=date(2024, 10, 11), actor=office_head)
     app.refresh_from_db()
     assert app.due_on > before_extension and not app.extension_pending
-    services.send_reply(app, reply_type=ReplyType.PARTIAL, service_method="posted", served_on=date(2024, 11, 1),
-                        withheld="第三方商业秘密部分", reasons="第十五条", actor=clerk)
+    services.send_reply(
+        app,
+        reply_type=ReplyType.PARTIAL,
+        service_method="posted",
+        served_on=date(2024, 11, 1),
+        withheld="第三方商业秘密部分",
+        reasons="第十五条",
+        actor=clerk,
+    )
     app.refresh_from_db()
-    assert app.stage == Stage.CONCLUDED and app.reply_type == "partial" and app.concluded_on == date(2024, 11, 1)
+    assert (
+        app.stage == Stage.CONCLUDED and app.reply_type == "partial" and app.concluded_on == date(2024, 11, 1)
+    )
     events = list(AuditEvent.objects.filter(subject_id=str(app.pk)).values_list("event", flat=True))
-    for expected in ["application.received", "application.correction_requested", "application.correction_received",
-                     "application.consultation_sent", "application.consultation_answered",
-                     "application.extension_requested", "application.extension_approved", "application.replied"]:
+    for expected in [
+        "application.received",
+        "application.correction_requested",
+        "application.correction_received",
+        "application.consultation_sent",
+        "application.consultation_answered",
+        "application.extension_requested",
+        "application.extension_approved",
+        "application.replied",
+    ]:
         assert expected in events
 
 
 @time_machine.travel(date(2024, 12, 31))
 def test_fee_notice_by_count_charges_from_the_eleventh_request_of_the_month(agency, clerk):
     apps = [make_application(agency, received=date(2024, 3, 1 + i), actor=clerk) for i in range(11)]
-    assert services.issue_fee_notice(apps[0], on=date(2024, 3, 12), method=FeeMethod.BY_COUNT, actor=clerk) is None
+    assert (
+        services.issue_fee_notice(apps[0], on=date(2024, 3, 12), method=FeeMethod.BY_COUNT, actor=clerk)
+        is None
+    )
     notice = services.issue_fee_notice(apps[10], on=date(2024, 3, 12), method=FeeMethod.BY_COUNT, actor=clerk)
     assert notice is not None and notice.amount_yuan == 100 and notice.nth_in_month == 11
     apps[10].refresh_from_db()
@@ -80,19 +103,31 @@ def test_fee_notice_by_count_charges_from_the_eleventh_request_of_the_month(agen
 def test_fee_by_pages_can_be_reduced_only_with_a_reason(agency, clerk):
     app = make_application(agency, received=date(2024, 5, 6), actor=clerk)
     with pytest.raises(InvalidInput) as error:
-        services.issue_fee_notice(app, on=date(2024, 5, 7), method=FeeMethod.BY_VOLUME, pages=250,
-                                  reduced_to_yuan=100, actor=clerk)
+        services.issue_fee_notice(
+            app, on=date(2024, 5, 7), method=FeeMethod.BY_VOLUME, pages=250, reduced_to_yuan=100, actor=clerk
+        )
     assert error.value.where == "reduction_reason"
-    notice = services.issue_fee_notice(app, on=date(2024, 5, 7), method=FeeMethod.BY_VOLUME, pages=250,
-                                       reduced_to_yuan=1000, reduction_reason="困难群众", actor=clerk)
+    notice = services.issue_fee_notice(
+        app,
+        on=date(2024, 5, 7),
+        method=FeeMethod.BY_VOLUME,
+        pages=250,
+        reduced_to_yuan=1000,
+        reduction_reason="困难群众",
+        actor=clerk,
+    )
     assert notice.computed_yuan == 4700 and notice.amount_yuan == 1000
 
 
 @time_machine.travel(date(2020, 12, 31))
 def test_no_fee_before_the_2020_measures_took_effect(agency, clerk):
     app = make_application(agency, received=date(2020, 6, 1), actor=clerk)
-    assert services.issue_fee_notice(app, on=date(2020, 6, 2), method=FeeMethod.BY_VOLUME, pages=500,
-                                     actor=clerk) is None
+    assert (
+        services.issue_fee_notice(
+            app, on=date(2020, 6, 2), method=FeeMethod.BY_VOLUME, pages=500, actor=clerk
+        )
+        is None
+    )
 
 
 @time_machine.travel(date(2024, 12, 31))
@@ -100,8 +135,13 @@ def test_a_reply_cannot_be_sent_while_the_case_waits_for_correction(agency, cler
     app = make_application(agency, actor=clerk)
     services.request_correction(app, on=date(2024, 9, 23), what="不明确", actor=clerk)
     with pytest.raises(TransitionNotAllowed) as error:
-        services.send_reply(app, reply_type=ReplyType.GRANTED, service_method="posted",
-                            served_on=date(2024, 9, 30), actor=clerk)
+        services.send_reply(
+            app,
+            reply_type=ReplyType.GRANTED,
+            service_method="posted",
+            served_on=date(2024, 9, 30),
+            actor=clerk,
+        )
     assert "等待补正" in error.value.message
     assert Application.objects.get(pk=app.pk).stage == Stage.AWAITING_CORRECTION
 
@@ -120,8 +160,6 @@ def test_an_event_in_the_future_is_refused(agency, clerk):
     app = make_application(agency, received=date(2024, 9, 20), actor=clerk)
     with pytest.raises(InvalidInput):
         services.withdraw(app, on=date(2024, 10, 30), actor=clerk)
-
-
 
 
 def test_refresh_after_calendar_change(agency, clerk):

@@ -19,7 +19,9 @@ def test_single_case_prints_the_due_date_and_the_working_in_chinese(gongkai):
 
 
 def test_json_has_the_contract_keys(gongkai):
-    result = gongkai("deadline", "--received", "2024-09-20", "--stop", "2024-10-08:2024-10-10", "--extended", "--json")
+    result = gongkai(
+        "deadline", "--received", "2024-09-20", "--stop", "2024-10-08:2024-10-10", "--extended", "--json"
+    )
     data = json.loads(result.out)
     assert data["due"] == "2024-11-22"
     assert data["working_days"] == 40
@@ -54,7 +56,17 @@ def test_a_year_not_yet_announced_is_provisional(gongkai):
         (["--received", "2024-02-30"], "2024-02-30"),
         (["--received", "2024-09-20", "--stop", "2024-09-10:2024-09-12"], "2024年9月10日"),
         (["--received", "2024-09-20", "--stop", "2024-09-25:2024-09-22"], "2024年9月22日"),
-        (["--received", "2024-09-20", "--stop", "2024-09-25:2024-09-28", "--stop", "2024-09-27:2024-10-09"], "重叠"),
+        (
+            [
+                "--received",
+                "2024-09-20",
+                "--stop",
+                "2024-09-25:2024-09-28",
+                "--stop",
+                "2024-09-27:2024-10-09",
+            ],
+            "重叠",
+        ),
         (["--received", "2024-09-20", "--extension-days", "30"], "30"),
         (["--received", "2024-09-20", "--rules", "2030"], "2030"),
         ([], "--received"),
@@ -70,14 +82,18 @@ def test_bad_input_names_the_bad_value_and_exits_2(gongkai, args, named):
 def test_batch_answers_every_line_in_order_and_reports_bad_lines_in_place(gongkai, tmp_path):
     cases = tmp_path / "cases.jsonl"
     cases.write_text(
-        "\n".join([
-            json.dumps({"received": "2024-09-20"}),
-            json.dumps({"received": "2024-13-01"}),
-            "not json",
-            json.dumps({"received": "2019-05-14", "extended": True}),
-            json.dumps({"received": "2024-09-20", "stops": [["2024-10-08", "2024-10-10"]], "extension_days": 5}),
-            json.dumps({"received": "2024-09-20", "stops": [["2024-09-25", "2024-09-22"]]}),
-        ]),
+        "\n".join(
+            [
+                json.dumps({"received": "2024-09-20"}),
+                json.dumps({"received": "2024-13-01"}),
+                "not json",
+                json.dumps({"received": "2019-05-14", "extended": True}),
+                json.dumps(
+                    {"received": "2024-09-20", "stops": [["2024-10-08", "2024-10-10"]], "extension_days": 5}
+                ),
+                json.dumps({"received": "2024-09-20", "stops": [["2024-09-25", "2024-09-22"]]}),
+            ]
+        ),
         encoding="utf-8",
     )
     result = gongkai("deadline", "--cases", str(cases), "--json")
@@ -99,13 +115,29 @@ def test_missing_cases_file_is_a_usage_error(gongkai, tmp_path):
 
 def test_the_installed_console_script_runs_without_a_database_and_never_shows_a_traceback(tmp_path):
     script = Path(sys.executable).with_name("gongkai")
-    env = {**os.environ, "GONGKAI_DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/none.sqlite3",
-           "DJANGO_SETTINGS_MODULE": "gongkai.settings"}
-    ok = subprocess.run([script, "deadline", "--received", "2024-02-04", "--json"], capture_output=True, text=True,
-                        env=env, timeout=60, check=False)
+    env = {
+        **os.environ,
+        "GONGKAI_DATA_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path}/none.sqlite3",
+        "DJANGO_SETTINGS_MODULE": "gongkai.settings",
+    }
+    ok = subprocess.run(
+        [script, "deadline", "--received", "2024-02-04", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)["due"] == "2024-03-07"  # Spring Festival 2024 skipped, Sunday 2-18 counted
-    bad = subprocess.run([script, "deadline", "--received", "yesterday"], capture_output=True, text=True, env=env,
-                         timeout=60, check=False)
+    bad = subprocess.run(
+        [script, "deadline", "--received", "yesterday"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert bad.returncode == 2
     assert "yesterday" in bad.stderr and "Traceback" not in bad.stderr

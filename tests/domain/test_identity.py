@@ -10,7 +10,14 @@ def test_valid_numbers_pass(number):
 
 @pytest.mark.parametrize(
     "number",
-    ["110105194912310021", "11010519491331002X", "1101051949123100", "11010519491231002Y", "", "abcdefghijklmnopqr"],
+    [
+        "110105194912310021",
+        "11010519491331002X",
+        "1101051949123100",
+        "11010519491231002Y",
+        "",
+        "abcdefghijklmnopqr",
+    ],
 )
 def test_invalid_numbers_fail(number):
     assert not is_valid_resident_id(number)

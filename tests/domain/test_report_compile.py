@@ -266,14 +266,33 @@ def test_only_the_national_formats_and_real_years_can_be_compiled(template: Temp
 # --- the identities hold for any records -----------------------------------------------------------
 
 
+# Year boundaries are where off-by-one mistakes hide: draw them often.
+_BOUNDARIES = [date(y, m, d) for y in (2022, 2023, 2024, 2025) for m, d in ((1, 1), (12, 31))]
+
+
+def _day(low: date, high: date) -> st.SearchStrategy[date]:
+    return st.sampled_from([b for b in _BOUNDARIES if low <= b <= high]) | st.dates(low, high)
+
+
+@st.composite
+def _later(draw: st.DrawFn, start: date, most: int) -> date | None:
+    """None (still open), or a day on or after ``start``: a few days later or a year boundary."""
+    boundaries = [b for b in _BOUNDARIES if b >= start]
+    choice = draw(st.sampled_from(["open", "days", "boundary"] if boundaries else ["open", "days"]))
+    if choice == "open":
+        return None
+    if choice == "boundary":
+        return draw(st.sampled_from(boundaries))
+    return start + timedelta(days=draw(st.integers(0, most)))
+
+
 @st.composite
 def _application_facts(draw: st.DrawFn) -> ApplicationFact:
-    received = draw(st.dates(date(2021, 6, 1), date(2025, 6, 30)))
-    wait = draw(st.none() | st.integers(0, 500))
+    received = draw(_day(date(2021, 6, 1), date(2025, 6, 30)))
     return ApplicationFact(
         received,
         draw(st.sampled_from(ApplicantType)),
-        None if wait is None else received + timedelta(days=wait),
+        draw(_later(received, 500)),
         draw(st.sampled_from(ReplyType)),
         draw(st.integers(1, 3)),
     )
@@ -281,19 +300,17 @@ def _application_facts(draw: st.DrawFn) -> ApplicationFact:
 
 @st.composite
 def _dispute_facts(draw: st.DrawFn) -> DisputeFact:
-    filed = draw(st.dates(date(2022, 6, 1), date(2025, 6, 30)))
-    wait = draw(st.none() | st.integers(0, 400))
+    filed = draw(_day(date(2022, 6, 1), date(2025, 6, 30)))
+    decided = draw(_later(filed, 400))
     outcome = draw(st.sampled_from([o for o in DisputeOutcome if o is not DisputeOutcome.PENDING]))
-    decided = None if wait is None else filed + timedelta(days=wait)
     return DisputeFact(draw(st.sampled_from(DisputeKind)), filed, outcome if decided else DisputeOutcome.PENDING, decided)
 
 
 @st.composite
 def _publication_facts(draw: st.DrawFn) -> PublicationFact:
-    issued = draw(st.dates(date(2015, 1, 1), date(2025, 6, 30)))
-    life = draw(st.none() | st.integers(0, 3000))
+    issued = draw(_day(date(2015, 1, 1), date(2025, 6, 30)))
     kind = draw(st.sampled_from(["regulation", "normative_document"]))
-    return PublicationFact(kind, issued, None if life is None else issued + timedelta(days=life))
+    return PublicationFact(kind, issued, draw(_later(issued, 3000)))
 
 
 @settings(max_examples=120, deadline=None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from gongkai.domain.annual_report.tables import Cells
 from gongkai.domain.annual_report.templates import EXTRA_COLUMN, PRE2019_TABLE
-from gongkai.domain.extraction.normalize import _WIDTH
+from gongkai.domain.extraction.normalize import to_halfwidth
 from gongkai.domain.extraction.rows import rows_of
 from gongkai.domain.extraction.sections import Document
 
@@ -32,7 +32,7 @@ class LegacyTable:
 
 
 def _key(label: str) -> str:
-    label = label.translate(_WIDTH).replace(" ", "")
+    label = to_halfwidth(label).replace(" ", "")
     return _NOTE.sub("", _NUMBERING.sub("", label))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-__all__ = ["compact", "normalize", "to_simplified"]
+__all__ = ["compact", "normalize", "to_halfwidth", "to_simplified"]
 
 
 class _Converter(Protocol):
@@ -36,6 +36,13 @@ _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x202F: 0x20})
 _WIDTH.update({0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None})
 _WIDTH.update({0x2502: 0x7C, 0x2503: 0x7C})  # box-drawing bars used as cell borders
+
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width letters, digits and punctuation to ASCII ("（一）" → "(一)"); odd spaces to spaces."""
+    return text.translate(_WIDTH)
+
 
 _PINYIN = re.compile(r"\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\s?)+\)")
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")

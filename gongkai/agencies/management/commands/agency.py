@@ -29,16 +29,32 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         getattr(self, f"handle_{options['action']}")(**options)
 
-    def handle_add(self, *, slug: str, name: str, parent: str | None, level: str, government: bool,
-                   code: str, **_: object) -> None:
+    def handle_add(
+        self,
+        *,
+        slug: str,
+        name: str,
+        parent: str | None,
+        level: str,
+        government: bool,
+        code: str,
+        **_: object,
+    ) -> None:
         parent_agency = None
         if parent:
             parent_agency = Agency.objects.filter(slug=parent).first()
             if parent_agency is None:
                 raise CommandError(f"上级机关“{parent}”不存在", returncode=2)
         try:
-            agency = create_agency(slug=slug, name=name, parent=parent_agency, level=level,
-                                   is_government=government, code=code, actor=None)
+            agency = create_agency(
+                slug=slug,
+                name=name,
+                parent=parent_agency,
+                level=level,
+                is_government=government,
+                code=code,
+                actor=None,
+            )
         except ValidationError as error:
             problems = "；".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
             raise CommandError(f"无法新增机关“{slug}”：{problems}", returncode=2) from error

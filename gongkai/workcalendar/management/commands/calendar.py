@@ -40,7 +40,9 @@ class Command(BaseCommand):
         if not entries:
             raise CommandError(f"{path.name} 没有任何日期行", returncode=2)
         for year in sorted({e.day.year for e in entries}):
-            result = load_year(year, [e for e in entries if e.day.year == year], source=Source.CSV, actor=None)
+            result = load_year(
+                year, [e for e in entries if e.day.year == year], source=Source.CSV, actor=None
+            )
             self.stdout.write(
                 f"{year} 年已载入（第{result.version}版）：新增 {result.added}，修改 {result.changed}，"
                 f"删除 {result.removed}；重新计算期限 {result.refreshed} 件"
@@ -48,8 +50,11 @@ class Command(BaseCommand):
 
     def handle_show(self, *, year: int, **_: object) -> None:
         calendar = work_calendar()
-        status = "暂定（尚未载入官方安排：只按周末和固定日期节日计算）" if calendar.is_provisional(
-            date(year, 1, 1)) else "官方安排已载入"
+        status = (
+            "暂定（尚未载入官方安排：只按周末和固定日期节日计算）"
+            if calendar.is_provisional(date(year, 1, 1))
+            else "官方安排已载入"
+        )
         self.stdout.write(f"{year} 年：{status}")
         day, end, working = date(year, 1, 1), date(year, 12, 31), 0
         while day <= end:
@@ -58,7 +63,9 @@ class Command(BaseCommand):
             weekend = day.weekday() >= 5
             if is_work == weekend:  # a holiday on a weekday or a make-up working weekend day
                 kind = "调休上班" if is_work else "放假"
-                self.stdout.write(f"  {day:%Y-%m-%d} 星期{WEEKDAYS[day.weekday()]} {kind} {calendar.name_of(day)}")
+                self.stdout.write(
+                    f"  {day:%Y-%m-%d} 星期{WEEKDAYS[day.weekday()]} {kind} {calendar.name_of(day)}"
+                )
             day += timedelta(days=1)
         self.stdout.write(f"全年工作日 {working} 天")
 

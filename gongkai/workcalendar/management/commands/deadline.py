@@ -23,8 +23,13 @@ class Command(BaseCommand):
         ext = parser.add_mutually_exclusive_group()
         ext.add_argument("--extended", action="store_true", help="经批准延期（按最长延期计）")
         ext.add_argument("--extension-days", type=int, help="延期的工作日数")
-        parser.add_argument("--stop", action="append", default=[], metavar="START:END",
-                            help="不计入期限的中止期间（征求意见、收费通知）；END 留空表示尚未结束")
+        parser.add_argument(
+            "--stop",
+            action="append",
+            default=[],
+            metavar="START:END",
+            help="不计入期限的中止期间（征求意见、收费通知）；END 留空表示尚未结束",
+        )
         parser.add_argument("--delayed-until", help="延迟答复决定确定的日期（第三十五条）")
         parser.add_argument("--cases", help="JSON Lines 文件（- 为标准输入），每行一个案例")
         parser.add_argument("--json", action="store_true", help="输出 JSON")
@@ -35,9 +40,14 @@ class Command(BaseCommand):
             return
         if not options["received"]:
             raise CommandError("需要 --received YYYY-MM-DD 或 --cases FILE", returncode=2)
-        data = {"received": options["received"], "rules": options["rules"], "extended": options["extended"],
-                "extension_days": options["extension_days"], "stops": options["stop"],
-                "delayed_until": options["delayed_until"]}
+        data = {
+            "received": options["received"],
+            "rules": options["rules"],
+            "extended": options["extended"],
+            "extension_days": options["extension_days"],
+            "stops": options["stop"],
+            "delayed_until": options["delayed_until"],
+        }
         try:
             result = answer_case(parse_case(data), calendar=work_calendar())
         except DomainError as error:
@@ -73,8 +83,12 @@ class Command(BaseCommand):
 
 
 def _option_message(error: DomainError) -> str:
-    names = {"received": "--received", "rules": "--rules", "extension_days": "--extension-days",
-             "delayed_until": "--delayed-until"}
+    names = {
+        "received": "--received",
+        "rules": "--rules",
+        "extension_days": "--extension-days",
+        "delayed_until": "--delayed-until",
+    }
     where = error.where
     if where.startswith("stops["):
         number = int(where[6:].split("]")[0]) + 1
@@ -87,7 +101,11 @@ def _answer_line(line: str, line_no: int, calendar: object) -> dict[str, object]
         data = json.loads(line)
         result = answer_case(parse_case(data), calendar=calendar)  # type: ignore[arg-type]
     except json.JSONDecodeError as error:
-        return {"line": line_no, "error": f"第{line_no}行不是有效的 JSON：{error.msg}", "code": "invalid_json"}
+        return {
+            "line": line_no,
+            "error": f"第{line_no}行不是有效的 JSON：{error.msg}",
+            "code": "invalid_json",
+        }
     except DomainError as error:
         message = f"{error.where}：{error.message}" if error.where else error.message
         return {"line": line_no, "error": message, "code": error.code, "where": error.where}
