@@ -312,6 +312,7 @@ def issue_fee_notice(
 ) -> FeeNotice | None:
     """Compute the fee by the 2020 measures; a free request gets no notice (returns None)."""
     nth = nth_request_in_month(application) if method == FeeMethod.BY_COUNT else None
+    pages = pages if method == FeeMethod.BY_VOLUME else None
     fee = fee_for(method=method, nth_in_month=nth, pages=pages, received=application.received_on)
     if fee is None:
         return None

@@ -130,7 +130,9 @@ def test_balance_of_received_and_handled_in_a_column() -> None:
         ("applications.balance", "applications.carried_forward.total"),
     ]
     finding = findings[0]
-    assert finding.message.startswith("表三“商业企业”列：“本年新收政府信息公开申请数量”加“上年结转政府信息公开申请数量”为3")
+    assert finding.message.startswith(
+        "表三“商业企业”列：“本年新收政府信息公开申请数量”加“上年结转政府信息公开申请数量”为3"
+    )
     assert finding.message.endswith("但“总计”加“结转下年度继续办理”为2")
 
 
@@ -148,7 +150,11 @@ def test_negative_cells_are_errors_except_2019_signed_changes() -> None:
     tables = _tables()
     tables.proactive["licensing"]["decisions"] = -3
     finding = _one(check_tables(tables))
-    assert (finding.code, finding.severity, finding.where) == ("negative", Severity.ERROR, "proactive.licensing.decisions")
+    assert (finding.code, finding.severity, finding.where) == (
+        "negative",
+        Severity.ERROR,
+        "proactive.licensing.decisions",
+    )
     assert finding.message == "表二“行政许可”行“本年处理决定数量”列为负数（-3）"
     signed = ReportTables(template="2019", proactive={"punishment": {"previous_year": 25, "change": -1}})
     assert check_tables(signed) == []
@@ -162,7 +168,10 @@ def test_carried_over_must_equal_last_years_carried_forward() -> None:
         ("continuity.carried_over", "applications.carried_over.natural_person"),
         ("continuity.carried_over", "applications.carried_over.total"),
     ]
-    assert findings[0].message == "表三“上年结转政府信息公开申请数量”行“自然人”列为4，但上年报告“结转下年度继续办理”为5"
+    assert (
+        findings[0].message
+        == "表三“上年结转政府信息公开申请数量”行“自然人”列为4，但上年报告“结转下年度继续办理”为5"
+    )
     assert findings[0].cells[-1] == "previous:applications.carried_forward.natural_person"
 
 
@@ -175,7 +184,10 @@ def test_in_force_below_issued_minus_repealed_is_a_warning() -> None:
         Severity.WARNING,
         "proactive.normative_documents.in_force",
     )
-    assert finding.message == "表二“行政规范性文件”行“现行有效件数”列为5，少于“本年制发件数”（8）减“本年废止件数”（2）"
+    assert (
+        finding.message
+        == "表二“行政规范性文件”行“现行有效件数”列为5，少于“本年制发件数”（8）减“本年废止件数”（2）"
+    )
 
 
 def test_in_force_that_does_not_follow_from_last_year_is_a_warning() -> None:
@@ -188,7 +200,15 @@ def test_in_force_that_does_not_follow_from_last_year_is_a_warning() -> None:
 
 @pytest.mark.parametrize(
     ("before", "now", "warns"),
-    [(1, 6, False), (10, 60, True), (10, 50, False), (30, 0, True), (0, 50, False), (2, 0, False), (50, 9, True)],
+    [
+        (1, 6, False),
+        (10, 60, True),
+        (10, 50, False),
+        (30, 0, True),
+        (0, 50, False),
+        (2, 0, False),
+        (50, 9, True),
+    ],
 )
 def test_a_jump_over_five_times_last_year_is_a_warning(before: int, now: int, warns: bool) -> None:
     previous = ReportTables(template="2021", year=2023, proactive={"licensing": {"decisions": before}})
@@ -198,15 +218,23 @@ def test_a_jump_over_five_times_last_year_is_a_warning(before: int, now: int, wa
         [("jump", Severity.WARNING, "proactive.licensing.decisions")] if warns else []
     )
     if warns:
-        assert findings[0].message.startswith(f"表二“行政许可”行“本年处理决定数量”列由上年的{before}变为{now}")
+        assert findings[0].message.startswith(
+            f"表二“行政许可”行“本年处理决定数量”列由上年的{before}变为{now}"
+        )
 
 
 def test_signed_columns_and_subtotal_rows_do_not_warn_of_jumps() -> None:
     previous = ReportTables(
-        template="2019", year=2019, proactive={"licensing": {"change": 10}}, applications={"refused": {"total": 10}}
+        template="2019",
+        year=2019,
+        proactive={"licensing": {"change": 10}},
+        applications={"refused": {"total": 10}},
     )
     tables = ReportTables(
-        template="2019", year=2020, proactive={"licensing": {"change": 90}}, applications={"refused": {"total": 90}}
+        template="2019",
+        year=2020,
+        proactive={"licensing": {"change": 90}},
+        applications={"refused": {"total": 90}},
     )
     assert check_tables(tables, previous=previous) == []
 
@@ -232,11 +260,23 @@ def test_absent_cells_are_skipped_not_taken_as_zero() -> None:
     tables = ReportTables(
         template="2019",
         applications={
-            "new": {"natural_person": 821, "commercial": 35, "legal_services": 2, "other_org": 1, "total": 859},
+            "new": {
+                "natural_person": 821,
+                "commercial": 35,
+                "legal_services": 2,
+                "other_org": 1,
+                "total": 859,
+            },
             "carried_over": {"natural_person": 18, "total": 18},
             "granted": {"natural_person": 258, "commercial": 12, "legal_services": 1, "other_org": 1},
             "refused.state_secret": {"natural_person": 14},
-            "total": {"natural_person": 767, "commercial": 35, "legal_services": 2, "other_org": 1, "total": 805},
+            "total": {
+                "natural_person": 767,
+                "commercial": 35,
+                "legal_services": 2,
+                "other_org": 1,
+                "total": 805,
+            },
             "carried_forward": {"natural_person": 72, "total": 72},
         },
         disputes={"review": {"upheld": 5, "pending": 2, "total": 7}},
@@ -277,7 +317,10 @@ def test_the_2019_other_row_counts_as_a_result_of_its_own() -> None:
         },
     )
     finding = _one(check_tables(tables))
-    assert (finding.code, finding.message) == ("applications.total_rows", "表三“总计”行“总计”列为3，但各办理结果之和为2")
+    assert (finding.code, finding.message) == (
+        "applications.total_rows",
+        "表三“总计”行“总计”列为3，但各办理结果之和为2",
+    )
 
 
 def test_every_problem_is_reported_at_once() -> None:
@@ -285,7 +328,11 @@ def test_every_problem_is_reported_at_once() -> None:
     tables.disputes["review"]["total"] = 5
     tables.proactive["licensing"]["decisions"] = -1
     tables.applications["partial"]["total"] = 2
-    assert {f.code for f in check_tables(tables)} >= {"disputes.total", "negative", "applications.total_column"}
+    assert {f.code for f in check_tables(tables)} >= {
+        "disputes.total",
+        "negative",
+        "applications.total_column",
+    }
 
 
 # --- the pre-2019 statistics table -------------------------------------------------------------
@@ -293,7 +340,11 @@ def test_every_problem_is_reported_at_once() -> None:
 
 def test_seed_002_table_website_items_exceed_the_total_published() -> None:
     # Seed 002's table: 主动公开政府信息数 0, yet 155 items on the website and 200 on Weibo.
-    extra = {"proactive.total": {"value": 0}, "proactive.website": {"value": 155}, "proactive.weibo": {"value": 200}}
+    extra = {
+        "proactive.total": {"value": 0},
+        "proactive.website": {"value": 155},
+        "proactive.weibo": {"value": 200},
+    }
     extra |= {"requests.received": {"value": 0}, "staffing.staff": {"value": 3}}
     extra |= {"staffing.full_time": {"value": 2}, "staffing.part_time": {"value": 1}}
     findings = check_tables(ReportTables(template="pre2019-table", year=2017, extra=extra))
@@ -301,7 +352,10 @@ def test_seed_002_table_website_items_exceed_the_total_published() -> None:
         ("statistics.within", Severity.WARNING, "extra.proactive.website.value"),
         ("statistics.within", Severity.WARNING, "extra.proactive.weibo.value"),
     ]
-    assert findings[0].message == "统计表“政府网站公开政府信息数”为155，大于其所属的统计表“主动公开政府信息数”（0）"
+    assert (
+        findings[0].message
+        == "统计表“政府网站公开政府信息数”为155，大于其所属的统计表“主动公开政府信息数”（0）"
+    )
 
 
 def test_statistics_table_sums() -> None:
@@ -313,8 +367,15 @@ def test_statistics_table_sums() -> None:
         "requests.letter": {"value": 0},
     }
     finding = _one(check_tables(ReportTables(template="pre2019-table", extra=extra)))
-    assert (finding.code, finding.severity, finding.where) == ("statistics.sum", Severity.WARNING, "extra.requests.received.value")
-    assert finding.message == "统计表“收到申请数”为5，但“当面申请数”、“传真申请数”、“网络申请数”、“信函申请数”之和为4"
+    assert (finding.code, finding.severity, finding.where) == (
+        "statistics.sum",
+        Severity.WARNING,
+        "extra.requests.received.value",
+    )
+    assert (
+        finding.message
+        == "统计表“收到申请数”为5，但“当面申请数”、“传真申请数”、“网络申请数”、“信函申请数”之和为4"
+    )
 
 
 # --- contradictions and the registry ------------------------------------------------------------
@@ -322,7 +383,9 @@ def test_statistics_table_sums() -> None:
 
 def test_contradiction_formats_prose_against_table_alike() -> None:
     finding = contradiction(
-        what="政府网站公开政府信息数", where="extra.proactive.website.value", values=[("正文", 98), ("统计表", 155)]
+        what="政府网站公开政府信息数",
+        where="extra.proactive.website.value",
+        values=[("正文", 98), ("统计表", 155)],
     )
     assert finding.to_json() == {
         "code": "contradiction",
@@ -330,7 +393,10 @@ def test_contradiction_formats_prose_against_table_alike() -> None:
         "message": "政府网站公开政府信息数前后不一致：正文为98，统计表为155",
         "where": "extra.proactive.website.value",
     }
-    assert contradiction(what="费用", where="x", values=[("正文", 0.5), ("表", 1.0)]).message == "费用前后不一致：正文为0.5，表为1"
+    assert (
+        contradiction(what="费用", where="x", values=[("正文", 0.5), ("表", 1.0)]).message
+        == "费用前后不一致：正文为0.5，表为1"
+    )
     with pytest.raises(InvalidInput):
         contradiction(what="x", where="y", values=[("正文", 1)])
 

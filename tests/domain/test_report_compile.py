@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 import pytest
@@ -27,12 +27,12 @@ PERSON, FIRM = ApplicantType.NATURAL_PERSON, ApplicantType.COMMERCIAL
 
 
 def _compile(
-    applications: list[ApplicationFact] | Iterator[ApplicationFact] = (),  # type: ignore[assignment]
+    applications: Iterable[ApplicationFact] = (),
     *,
     year: int = 2024,
     template: TemplateId = "2021",
-    publications: list[PublicationFact] = (),  # type: ignore[assignment]
-    disputes: list[DisputeFact] = (),  # type: ignore[assignment]
+    publications: Iterable[PublicationFact] = (),
+    disputes: Iterable[DisputeFact] = (),
     manual: ManualFigures | None = None,
 ) -> ReportTables:
     return compile_tables(
@@ -46,7 +46,12 @@ def _compile(
     )
 
 
-def _app(received: date, concluded: date | None, reply: ReplyType | None = ReplyType.GRANTED, who: ApplicantType = PERSON) -> ApplicationFact:
+def _app(
+    received: date,
+    concluded: date | None,
+    reply: ReplyType | None = ReplyType.GRANTED,
+    who: ApplicantType = PERSON,
+) -> ApplicationFact:
     return ApplicationFact(received, who, concluded, reply)
 
 
@@ -171,20 +176,36 @@ def test_disputes_filed_in_the_year_with_outcome_or_pending() -> None:
             DisputeFact(review, date(2024, 2, 1), upheld, date(2024, 4, 1)),
             DisputeFact(review, date(2024, 11, 1), corrected, date(2025, 1, 10)),  # decided after the year
             DisputeFact(review, date(2024, 12, 1), DisputeOutcome.PENDING, None),
-            DisputeFact(review, date(2023, 12, 1), upheld, date(2024, 2, 1)),  # filed the year before
+            DisputeFact(review, date(2023, 12, 31), upheld, date(2024, 2, 1)),  # filed the year before
+            DisputeFact(review, date(2025, 1, 1), DisputeOutcome.PENDING, None),  # filed the year after
+            DisputeFact(
+                direct, date(2024, 1, 1), upheld, date(2024, 12, 31)
+            ),  # first day, decided on the last
             DisputeFact(direct, date(2024, 5, 1), corrected, date(2024, 9, 1), count=2),
         ]
     )
     assert tables.disputes["review"] == {"upheld": 1, "corrected": 0, "other": 0, "pending": 2, "total": 3}
-    assert tables.disputes["lawsuit_direct"] == {"upheld": 0, "corrected": 2, "other": 0, "pending": 0, "total": 2}
+    assert tables.disputes["lawsuit_direct"] == {
+        "upheld": 1,
+        "corrected": 2,
+        "other": 0,
+        "pending": 0,
+        "total": 3,
+    }
     assert tables.disputes["lawsuit_after_review"]["total"] == 0
 
 
 @pytest.mark.parametrize(
     ("fact", "where"),
     [
-        (DisputeFact(DisputeKind.REVIEW, date(2024, 5, 1), DisputeOutcome.UPHELD, date(2024, 4, 1)), "disputes[0].decided"),
-        (DisputeFact(DisputeKind.REVIEW, date(2024, 5, 1), DisputeOutcome.PENDING, date(2024, 6, 1)), "disputes[0].outcome"),
+        (
+            DisputeFact(DisputeKind.REVIEW, date(2024, 5, 1), DisputeOutcome.UPHELD, date(2024, 4, 1)),
+            "disputes[0].decided",
+        ),
+        (
+            DisputeFact(DisputeKind.REVIEW, date(2024, 5, 1), DisputeOutcome.PENDING, date(2024, 6, 1)),
+            "disputes[0].outcome",
+        ),
     ],
 )
 def test_impossible_disputes_are_rejected(fact: DisputeFact, where: str) -> None:
@@ -245,7 +266,9 @@ def test_manual_figures_fill_their_cells() -> None:
 
 
 def test_2019_manual_figures_and_cells_the_format_lacks() -> None:
-    manual = ManualFigures(other_services_decisions=114, proactive={"other_services": {"previous_year": 2, "change": 2}})
+    manual = ManualFigures(
+        other_services_decisions=114, proactive={"other_services": {"previous_year": 2, "change": 2}}
+    )
     tables = _compile(template="2019", manual=manual)
     assert tables.proactive["other_services"] == {"decisions": 114, "previous_year": 2, "change": 2}
     with pytest.raises(InvalidInput) as caught:
@@ -256,8 +279,12 @@ def test_2019_manual_figures_and_cells_the_format_lacks() -> None:
     assert caught.value.where == "manual.proactive.procurement"
 
 
-@pytest.mark.parametrize(("template", "year", "where"), [("pre2019-table", 2017, "template"), ("2021", 0, "year")])
-def test_only_the_national_formats_and_real_years_can_be_compiled(template: TemplateId, year: int, where: str) -> None:
+@pytest.mark.parametrize(
+    ("template", "year", "where"), [("pre2019-table", 2017, "template"), ("2021", 0, "year")]
+)
+def test_only_the_national_formats_and_real_years_can_be_compiled(
+    template: TemplateId, year: int, where: str
+) -> None:
     with pytest.raises(InvalidInput) as caught:
         _compile(template=template, year=year)
     assert caught.value.where == where
@@ -303,7 +330,9 @@ def _dispute_facts(draw: st.DrawFn) -> DisputeFact:
     filed = draw(_day(date(2022, 6, 1), date(2025, 6, 30)))
     decided = draw(_later(filed, 400))
     outcome = draw(st.sampled_from([o for o in DisputeOutcome if o is not DisputeOutcome.PENDING]))
-    return DisputeFact(draw(st.sampled_from(DisputeKind)), filed, outcome if decided else DisputeOutcome.PENDING, decided)
+    return DisputeFact(
+        draw(st.sampled_from(DisputeKind)), filed, outcome if decided else DisputeOutcome.PENDING, decided
+    )
 
 
 @st.composite
@@ -336,7 +365,13 @@ def test_compiled_tables_satisfy_every_identity(
     assert warnings <= {"jump"}  # in_force follows from the same records exactly
     # Cross-check the definitions by direct counting.
     first, last = date(2024, 1, 1), date(2024, 12, 31)
-    assert tables.cell("applications", "new", "total") == sum(a.count for a in applications if first <= a.received <= last)
-    open_at_end = [a for a in applications if a.received <= last and (a.concluded is None or a.concluded > last)]
+    assert tables.cell("applications", "new", "total") == sum(
+        a.count for a in applications if first <= a.received <= last
+    )
+    open_at_end = [
+        a for a in applications if a.received <= last and (a.concluded is None or a.concluded > last)
+    ]
     assert tables.cell("applications", "carried_forward", "total") == sum(a.count for a in open_at_end)
+    filed = sum(d.count for d in disputes if first <= d.filed <= last)
+    assert sum(tables.cell("disputes", kind, "total") or 0 for kind in DisputeKind) == filed
     assert ReportTables.from_json(tables.to_json()) == tables

@@ -26,7 +26,10 @@ def _sample() -> ReportTables:
         template="2021",
         agency="沭阳县发展和改革局",
         year=2023,
-        proactive={"regulations": {"issued": 0, "repealed": 0, "in_force": 0}, "fees": {"amount_10k_yuan": 0.5}},
+        proactive={
+            "regulations": {"issued": 0, "repealed": 0, "in_force": 0},
+            "fees": {"amount_10k_yuan": 0.5},
+        },
         applications={
             "new": {"natural_person": 26, "total": 26},
             "refused.state_secret": {"natural_person": 0},
@@ -107,8 +110,14 @@ def _round_trip(tables: ReportTables) -> None:
 def test_json_round_trip_is_exact() -> None:
     _round_trip(_sample())
     _round_trip(ReportTables(template="pre2019-prose", agency="张店区应急管理局", year=None))
-    _round_trip(ReportTables(template="2019", proactive={"other_services": {"previous_year": 2, "change": -1}}))
-    _round_trip(ReportTables(template="2021", extra={"fees_10k_yuan": {"value": 0.25}, "training.courses": {"value": 3}}))
+    _round_trip(
+        ReportTables(template="2019", proactive={"other_services": {"previous_year": 2, "change": -1}})
+    )
+    _round_trip(
+        ReportTables(
+            template="2021", extra={"fees_10k_yuan": {"value": 0.25}, "training.courses": {"value": 3}}
+        )
+    )
 
 
 def test_from_json_copies_the_cells() -> None:
@@ -124,7 +133,9 @@ _cell_values = st.one_of(st.integers(-5, 10**6), st.floats(0, 1e6, allow_nan=Fal
 @st.composite
 def _tables(draw: st.DrawFn) -> ReportTables:
     template: TemplateId = draw(st.sampled_from(["2021", "2019", "pre2019-table"]))
-    tables = ReportTables(template=template, agency=draw(st.text(max_size=5)), year=draw(st.none() | st.integers(2008, 2030)))
+    tables = ReportTables(
+        template=template, agency=draw(st.text(max_size=5)), year=draw(st.none() | st.integers(2008, 2030))
+    )
     for table, spec in specs_for(template).items():
         rows = draw(st.lists(st.sampled_from(spec.rows), max_size=6, unique=True))
         cells = {}
@@ -155,7 +166,10 @@ def _json(**changes: Any) -> dict[str, Any]:
         (_json(applications={"granted": {"natural_person": "5"}}), "applications.granted.natural_person"),
         (_json(applications={"granted": {"natural_person": True}}), "applications.granted.natural_person"),
         (_json(applications={"granted": {"natural_person": None}}), "applications.granted.natural_person"),
-        (_json(applications={"granted": {"natural_person": float("nan")}}), "applications.granted.natural_person"),
+        (
+            _json(applications={"granted": {"natural_person": float("nan")}}),
+            "applications.granted.natural_person",
+        ),
         (_json(applications={"granted": 5}), "applications.granted"),
         (_json(applications=[]), "applications"),
         (_json(proactive={"licensing": {"issued": 1}}), "proactive.licensing.issued"),
@@ -171,7 +185,9 @@ def _json(**changes: Any) -> dict[str, Any]:
         (_json(template="pre2019-table"), "proactive"),
     ],
 )
-def test_from_json_rejects_what_the_format_does_not_have_and_says_where(data: dict[str, Any], where: str) -> None:
+def test_from_json_rejects_what_the_format_does_not_have_and_says_where(
+    data: dict[str, Any], where: str
+) -> None:
     with pytest.raises(InvalidInput) as caught:
         ReportTables.from_json(data)
     assert caught.value.where == where
@@ -184,7 +200,9 @@ def test_error_messages_name_the_row_in_the_template_words() -> None:
 
 
 def test_2019_signed_changes_and_2019_columns_are_accepted() -> None:
-    data = _json(template="2019", proactive={"punishment": {"previous_year": 25, "change": -1, "decisions": 0}})
+    data = _json(
+        template="2019", proactive={"punishment": {"previous_year": 25, "change": -1, "decisions": 0}}
+    )
     assert ReportTables.from_json(data).cell("proactive", "punishment", "change") == -1
     assert PROACTIVE_2019.column("change").signed
 

@@ -47,7 +47,9 @@ ALL_SPECS = (PROACTIVE_2021, PROACTIVE_2019, APPLICATIONS_2021, APPLICATIONS_201
         ("carried_forward", "四、结转下年度继续办理", ""),
     ],
 )
-def test_table_three_2021_rows_have_the_exact_template_wording(row_id: str, label: str, section_label: str) -> None:
+def test_table_three_2021_rows_have_the_exact_template_wording(
+    row_id: str, label: str, section_label: str
+) -> None:
     row = APPLICATIONS_2021.row(row_id)
     assert (row.label, row.section_label) == (label, section_label)
 
@@ -57,7 +59,12 @@ def test_table_three_2021_has_every_reply_type_as_a_row_in_template_order() -> N
     assert ids[:3] == ("new", "carried_over", "granted")
     assert ids[-2:] == ("total", "carried_forward")
     assert [i for i in ids if i in {r.value for r in ReplyType}] == [r.value for r in ReplyType]
-    assert [r.id for r in APPLICATIONS_2021.rows if r.is_subtotal] == ["refused", "unable", "not_processed", "other"]
+    assert [r.id for r in APPLICATIONS_2021.rows if r.is_subtotal] == [
+        "refused",
+        "unable",
+        "not_processed",
+        "other",
+    ]
 
 
 def test_subtotals_sum_their_numbered_sub_rows_and_total_sums_the_six_results() -> None:
@@ -97,7 +104,11 @@ def test_table_three_columns_are_the_applicant_types_then_total() -> None:
 
 
 def test_label_path_and_names_for_messages() -> None:
-    assert APPLICATIONS_2021.label_path("refused.state_secret") == ("三、本年度办理结果", "（三）不予公开", "1.属于国家秘密")
+    assert APPLICATIONS_2021.label_path("refused.state_secret") == (
+        "三、本年度办理结果",
+        "（三）不予公开",
+        "1.属于国家秘密",
+    )
     assert APPLICATIONS_2021.label_path("new") == ("一、本年新收政府信息公开申请数量",)
     assert APPLICATIONS_2021.row_name("total") == "总计"
     assert APPLICATIONS_2021.row_name("partial") == "部分公开"
@@ -111,7 +122,12 @@ def test_table_two_2021_gives_each_row_its_own_columns() -> None:
 
     documents = [("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数")]
     assert columns("regulations") == columns("normative_documents") == documents
-    assert columns("licensing") == columns("punishment") == columns("coercion") == [("decisions", "本年处理决定数量")]
+    assert (
+        columns("licensing")
+        == columns("punishment")
+        == columns("coercion")
+        == [("decisions", "本年处理决定数量")]
+    )
     assert columns("fees") == [("amount_10k_yuan", "本年收费金额（单位：万元）")]
     normative = PROACTIVE_2021.row("normative_documents")
     assert (normative.label, normative.aliases, normative.section_label) == (
@@ -129,7 +145,11 @@ def test_table_two_2021_gives_each_row_its_own_columns() -> None:
 
 
 def test_table_two_2019_has_its_own_columns_and_a_signed_change() -> None:
-    assert [c.label for c in PROACTIVE_2019.columns_for("regulations")] == ["本年新制作数量", "本年新公开数量", "对外公开总数量"]
+    assert [c.label for c in PROACTIVE_2019.columns_for("regulations")] == [
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+    ]
     assert [(c.label, c.signed) for c in PROACTIVE_2019.columns_for("other_services")] == [
         ("上一年项目数量", False),
         ("本年增/减", True),
@@ -174,7 +194,11 @@ def test_templates_name_their_document_numbers_and_hold_tables_two_to_four() -> 
 def test_every_reference_between_rows_and_columns_resolves(spec: TableSpec) -> None:
     assert len(set(spec.row_ids)) == len(spec.rows)
     for row in spec.rows:
-        for other in (*row.sum_of, *((row.parent,) if row.parent else ()), *((row.within,) if row.within else ())):
+        for other in (
+            *row.sum_of,
+            *((row.parent,) if row.parent else ()),
+            *((row.within,) if row.within else ()),
+        ):
             assert spec.has_row(other), (row.id, other)
         for column in spec.columns_for(row.id):
             assert spec.column(column.id) == column

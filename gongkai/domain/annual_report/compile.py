@@ -250,7 +250,7 @@ def _fold_publications(
             keys.append((fact.kind, "issued"))
         if repealed is None or repealed > last:
             keys.append((fact.kind, "in_force"))
-        elif repealed > first:
+        elif repealed >= first:
             keys.append((fact.kind, "repealed"))
         for key in keys:
             counts[key] = get(key, 0) + n

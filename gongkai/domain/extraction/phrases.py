@@ -97,6 +97,14 @@ _CHANNEL = re.compile(r"网站|门户|(?<!互联)网(?!络|上)|微博|微信|�
 _NOT_TOTAL = re.compile(r"其中|申请|答复|依申请")
 
 
+def _year_total(match: re.Match[str], context: _Context) -> bool:
+    """"全年发布政府信息N条": the year's total unless a channel is the one publishing."""
+    clause = context.clause_before(match.start())
+    if _CHANNEL.search(clause) and "通过" not in clause:
+        return False  # "“上海科技”网站全年发布信息2139条": the website's count, not the year's total
+    return _proactive(match, context)
+
+
 def _proactive(match: re.Match[str], context: _Context) -> bool:
     gap = match.groupdict().get("g") or ""
     clause = context.clause_before(match.start())
@@ -142,7 +150,8 @@ _NONE_NOISE = re.compile(
 
 def _no_requests(match: re.Match[str], context: _Context) -> bool:
     gap = match.groupdict().get("g") or ""
-    return ("公开" in gap or "信息" in gap) and not _NONE_NOISE.search(gap) and _this_year(match, context)
+    named = gap + match.group(0)[match.end("g") - match.start() :]
+    return ("公开" in named or "信息" in named) and not _NONE_NOISE.search(gap) and _this_year(match, context)
 
 
 _DISPUTE_TAIL = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|被")
@@ -196,7 +205,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:各类|各种)?(?:主动公开|公开)?(?:的)?(?:政府)?信息(?:数|总数|数量)?(?:共|共计|合计|总计)?(?:为|达|计)?"
         rf"{_N}(?:条|件|篇)(?![次])",
         ("信息",),
-        _proactive,
+        _year_total,
     ),
     # channels
     _p("gazette_items", rf"政府公报公开政府信息数(?:为)?{_N}", ("公报",)),

@@ -1,0 +1,103 @@
+"""The agency and the year a report is about, from its title, its opening lines or its signature.
+
+Titles follow "<机关><年>年(度)政府信息公开(工作)年度报告" (or "<年>年<机关>…"), sometimes broken
+over two lines (PDF) or prefixed by a crawler ("标题："); the year is also stated as the statistics
+period ("统计期限为2018年1月1日至2018年12月31日"). A pronoun ("我局") is not an agency: absent
+rather than wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+__all__ = ["find_agency", "find_year"]
+
+_KIND = r"(?:政府信息公开|政务公开|信息公开)"
+_TITLE = re.compile(
+    rf"(?P<before>[^,。;]{{0,40}}?)(?P<year>(?:19|20)\d{{2}})年度?(?P<after>[^,。;:]{{0,30}}?){_KIND}"
+    r"[^。;]{0,10}?(?:年度报告|年报|工作报告|报告)"
+)
+_TITLE_YEAR_LAST = re.compile(rf"(?P<before>[^,。;]{{0,40}}?){_KIND}(?:工作)?(?P<year>(?:19|20)\d{{2}})年度?(?:报告|年报|工作报告)")
+_PERIOD = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—)(?:(?:19|20)\d{2}年)?12月31日")
+_ANY_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_MADE_BY = re.compile(r"由([^,。;:由]{2,30}?)(?:负责)?编制")
+_SUFFIX = re.compile(
+    r"(?:局|委|委员会|办|办公室|厅|政府|处|院|会|镇|乡|街道|办事处|中心|站|所|署|队|部|馆|公司|集团|区|县|市|省)$"
+)
+_PLACE = re.compile(r"(?:镇|乡|街道|县|区|市)$")
+_PRONOUN = re.compile(r"^(?:我|本|该)(?:局|办|委|厅|镇|乡|街道|单位|机关|部门|中心|院|府|区|县|市|会|处)?$")
+_PREFIX = re.compile(r"^(?:标题|名称|题目)[:]|^[a-z0-9][a-z0-9.\-]*\.(?:com|cn|net|org|gov)(?:\.cn)?", re.IGNORECASE)
+_DATE_LINE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
+
+
+def _heads(lines: list[str]) -> list[tuple[int, str]]:
+    """The first non-empty lines, each alone and joined with the next (titles broken by a PDF)."""
+    found: list[tuple[int, str]] = []
+    filled = [(index, line) for index, line in enumerate(lines) if line][:30]
+    for position, (index, line) in enumerate(filled):
+        found.append((index, line))
+        if position + 1 < len(filled) and len(line) < 40:
+            found.append((index, line + filled[position + 1][1]))
+    return found
+
+
+def find_year(lines: list[str]) -> int | None:
+    """The year reported on; ``lines`` are compact (spaces around CJK removed)."""
+    for _, text in _heads(lines):
+        match = _TITLE.search(text) or _TITLE_YEAR_LAST.search(text)
+        if match is not None:
+            return int(match.group("year"))
+    for line in lines:
+        match = _PERIOD.search(line)
+        if match is not None:
+            return int(match.group(1))
+    counts = Counter(int(year) for line in lines[:60] for year in _ANY_YEAR.findall(line))
+    if counts:
+        year, count = counts.most_common(1)[0]
+        if count >= 2:
+            return year
+    return None
+
+
+def _clean(name: str) -> str:
+    name = _PREFIX.sub("", name.strip(" -—_|·:"))
+    name = re.sub(r"^(?:关于|发布|公布|现公布|现将)", "", name)
+    name = re.sub(r"(?:关于|的)$", "", name)
+    return "" if _PRONOUN.match(name) or len(name) < 2 or not _SUFFIX.search(name) else name
+
+
+def find_agency(lines: list[str]) -> str:
+    """The agency as the text names it, or "" when it does not say."""
+    title = ""
+    for index, text in _heads(lines):
+        match = _TITLE.search(text) or _TITLE_YEAR_LAST.search(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        title = _clean(groups.get("after") or "") or _clean(groups.get("before") or "")
+        if not title and index > 0:
+            previous = [line for line in lines[:index] if line]
+            title = _clean(previous[-1]) if previous else ""
+        break
+    joined = "\n".join(lines)
+    made = _MADE_BY.search(joined)
+    author = _clean(made.group(1)) if made else ""
+    if author and (not title or title in author):
+        title = author
+    return _refined(title, lines, joined)
+
+
+def _refined(agency: str, lines: list[str], joined: str) -> str:
+    """A fuller name the text gives for the same agency: its signature, or "<镇>人民政府"."""
+    if not agency:
+        return ""
+    tail = [line for line in lines[-12:] if line]
+    for position, line in enumerate(tail):
+        following = tail[position + 1] if position + 1 < len(tail) else ""
+        if agency in line and line != agency and len(line) <= 30 and _SUFFIX.search(line):
+            if _DATE_LINE.match(following) or position == len(tail) - 1:
+                return line
+    if _PLACE.search(agency) and f"{agency}人民政府" in joined:
+        return f"{agency}人民政府"
+    return agency
