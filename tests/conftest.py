@@ -14,6 +14,16 @@ CORPUS = Path(
 )
 
 
+@pytest.fixture(autouse=True)
+def _fresh_work_calendar():
+    """Each test sees its own database's calendar, not one cached from a rolled-back test."""
+    from gongkai.workcalendar.queries import forget_calendar
+
+    forget_calendar()
+    yield
+    forget_calendar()
+
+
 @pytest.fixture
 def corpus() -> Path:
     if not CORPUS.is_dir():

@@ -7,19 +7,23 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.utils import timezone
 
 from gongkai.applications.models import (
-    ApplicantTypeChoices,
+    APPLICANT_TYPE_CHOICES,
+    CHANNEL_CHOICES,
+    REPLY_TYPE_CHOICES,
+    STAGE_CHOICES,
     DeliveryForm,
     IdType,
     LetterKind,
-    ReplyTypeChoices,
     ServiceMethod,
+    Source,
 )
-from gongkai.applications.queries import assignable_staff
+from gongkai.applications.queries import InboxFilters, assignable_staff
 from gongkai.applications.ratelimit import (
     HONEYPOT_FIELD,
     NOT_ACCEPTED,
@@ -47,8 +51,13 @@ PAGES_REQUIRED = "按量计收须填写页数。"
 REDUCTION_NEEDS_REASON = "减免收费必须写明理由。"
 
 # Where a service's DomainError points (its ``where``) → the form field that shows it.
-_FIELD_FOR_WHERE = {"extension_days": "days", "delayed_until": "until", "give_up_reason": "reason",
-                    "on": "on", "received": "received_on"}  # fmt: skip
+_FIELD_FOR_WHERE = {
+    "extension_days": "days",
+    "delayed_until": "until",
+    "give_up_reason": "reason",
+    "on": "on",
+    "received": "received_on",
+}
 
 
 def add_domain_error(form: forms.Form, error: DomainError) -> None:
@@ -76,21 +85,32 @@ class ApplicationForm(forms.Form):
 
     id_required = True
 
-    applicant_type = forms.ChoiceField(label="申请人类型", choices=ApplicantTypeChoices.choices,
-                                       initial=ApplicantType.NATURAL_PERSON.value, widget=forms.RadioSelect,
-                                       help_text="自然人，或法人或其他组织（请选择组织类别）")  # fmt: skip
+    applicant_type = forms.ChoiceField(
+        label="申请人类型",
+        choices=APPLICANT_TYPE_CHOICES,
+        initial=ApplicantType.NATURAL_PERSON.value,
+        widget=forms.RadioSelect,
+        help_text="自然人，或法人或其他组织（请选择组织类别）",
+    )
     name = forms.CharField(label="姓名或名称", max_length=120)
-    id_type = forms.ChoiceField(label="证件类型", choices=IdType.choices, initial=IdType.RESIDENT_ID, required=False)
+    id_type = forms.ChoiceField(
+        label="证件类型", choices=IdType.choices, initial=IdType.RESIDENT_ID, required=False
+    )
     id_number = forms.CharField(label="证件号码", max_length=40, required=False)
     contact_person = forms.CharField(label="联系人（法人或其他组织填写）", max_length=60, required=False)
     phone = forms.CharField(label="联系电话", max_length=40, required=False)
     email = forms.EmailField(label="电子邮箱", required=False, help_text="填写后将收到受理确认邮件")
     address = forms.CharField(label="通信地址", max_length=200, required=False)
     postcode = forms.CharField(label="邮政编码", max_length=10, required=False)
-    content = forms.CharField(label="所需政府信息的名称、文号或描述", max_length=5000, widget=forms.Textarea,
-                              help_text="请尽量写明文件名称、文号或其他便于查找的特征描述")  # fmt: skip
-    delivery_form = forms.ChoiceField(label="获取信息的方式", choices=DeliveryForm.choices,
-                                      initial=DeliveryForm.ELECTRONIC)  # fmt: skip
+    content = forms.CharField(
+        label="所需政府信息的名称、文号或描述",
+        max_length=5000,
+        widget=forms.Textarea,
+        help_text="请尽量写明文件名称、文号或其他便于查找的特征描述",
+    )
+    delivery_form = forms.ChoiceField(
+        label="获取信息的方式", choices=DeliveryForm.choices, initial=DeliveryForm.ELECTRONIC
+    )
 
     def clean_id_number(self) -> str:
         return "".join(str(self.cleaned_data.get("id_number") or "").split()).upper()
@@ -100,7 +120,11 @@ class ApplicationForm(forms.Form):
         self._check_identity(data)
         if not any(data.get(name) for name in ("phone", "email", "address")):
             self.add_error("phone", NO_CONTACT)
-        if data.get("delivery_form") == DeliveryForm.EMAIL and not data.get("email") and "email" not in self.errors:
+        if (
+            data.get("delivery_form") == DeliveryForm.EMAIL
+            and not data.get("email")
+            and "email" not in self.errors
+        ):
             self.add_error("email", EMAIL_DELIVERY_NEEDS_EMAIL)
         return data
 
@@ -118,7 +142,7 @@ class ApplicationForm(forms.Form):
         return Applicant(
             applicant_type=ApplicantType(data["applicant_type"]),
             name=data["name"].strip(),
-            id_type=data.get("id_type") or "",
+            id_type=(data.get("id_type") or "") if data.get("id_number") else "",
             id_number=data.get("id_number") or "",
             contact_person=data.get("contact_person") or "",
             phone=data.get("phone") or "",
@@ -131,8 +155,11 @@ class ApplicationForm(forms.Form):
 class PublicApplicationForm(ApplicationForm):
     """The online form, with its two spam guards (gongkai.applications.ratelimit)."""
 
-    homepage = forms.CharField(label="请勿填写此项", required=False,
-                               widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))  # fmt: skip
+    homepage = forms.CharField(
+        label="请勿填写此项",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
     started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -164,8 +191,12 @@ class IntakeForm(ApplicationForm):
     id_required = False
 
     channel = forms.ChoiceField(label="申请方式", choices=channel_choices, initial=Channel.IN_PERSON.value)
-    received_on = forms.DateField(label="收到日期", widget=DATE_INPUT, initial=timezone.localdate,
-                                  help_text="按申请方式确定：当面提交之日、签收之日，或与申请人确认之日")  # fmt: skip
+    received_on = forms.DateField(
+        label="收到日期",
+        widget=DATE_INPUT,
+        initial=timezone.localdate,
+        help_text="按申请方式确定：当面提交之日、签收之日，或与申请人确认之日",
+    )
     note = forms.CharField(label="登记说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     field_order = ["channel", "received_on"]
@@ -175,6 +206,66 @@ class IntakeForm(ApplicationForm):
         if received > timezone.localdate():
             raise forms.ValidationError(NOT_IN_FUTURE)
         return received
+
+    def service_arguments(self) -> dict[str, Any]:
+        """The keyword arguments of ``services.register_application`` but the agency and actor."""
+        data = self.cleaned_data
+        return {
+            "applicant": self.applicant(),
+            "content": data["content"],
+            "channel": Channel(data["channel"]),
+            "received_on": data["received_on"],
+            "delivery_form": data["delivery_form"],
+            "note": data["note"],
+            "source": Source.INTAKE,
+        }
+
+
+class InboxFilterForm(forms.Form):
+    """The inbox's filters and search (a GET form; every field optional)."""
+
+    q = forms.CharField(
+        label="搜索",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "编号、申请内容或申请人", "type": "search"}),
+    )
+    stage = forms.ChoiceField(label="状态", required=False, choices=[("", "全部状态"), *STAGE_CHOICES])
+    assignee = forms.ChoiceField(label="承办人", required=False)
+    channel = forms.ChoiceField(
+        label="申请方式", required=False, choices=[("", "全部方式"), *CHANNEL_CHOICES]
+    )
+    year = forms.TypedChoiceField(label="收到年份", required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args: Any, agency: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        staff = [(str(user.pk), user.get_username()) for user in assignable_staff(agency)]
+        assignee, year = self.fields["assignee"], self.fields["year"]
+        assert isinstance(assignee, forms.ChoiceField) and isinstance(year, forms.ChoiceField)
+        assignee.choices = [("", "全部承办人"), ("none", "未指定"), *staff]
+        this_year = timezone.localdate().year
+        year.choices = [
+            ("", "全部年份"),
+            *((str(y), f"{y}年") for y in range(this_year, 2007, -1)),
+        ]
+
+    def filters(self) -> InboxFilters:
+        if not self.is_bound or not self.is_valid():
+            return InboxFilters()
+        data = self.cleaned_data
+        return InboxFilters(
+            stage=data["stage"],
+            assignee=data["assignee"],
+            channel=data["channel"],
+            year=data["year"],
+            q=data["q"],
+        )
+
+    def query_string(self) -> str:
+        """The filters as a query string, for the tab and page links."""
+        if not self.is_bound or not self.is_valid():
+            return ""
+        return urlencode({name: value for name, value in self.cleaned_data.items() if value})
 
 
 # --- the case page's actions -----------------------------------------------------------------
@@ -213,15 +304,20 @@ class ConsultationStartForm(DatedForm):  # 征求意见, 2019 Art. 32, 34
 
 
 class ConsultationEndForm(DatedForm):
-    answer = forms.CharField(label="意见（逾期未答复的，请注明）", required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    answer = forms.CharField(
+        label="意见（逾期未答复的，请注明）", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class FeeNoticeForm(DatedForm):  # 国办函〔2020〕109号
-    method = forms.ChoiceField(label="计收方式", choices=[(FeeMethod.BY_COUNT.value, "按件计收"),
-                                                       (FeeMethod.BY_VOLUME.value, "按量计收")])  # fmt: skip
+    method = forms.ChoiceField(
+        label="计收方式",
+        choices=[(FeeMethod.BY_COUNT.value, "按件计收"), (FeeMethod.BY_VOLUME.value, "按量计收")],
+    )
     pages = forms.IntegerField(label="页数（按量计收）", min_value=0, required=False)
-    reduced_to_yuan = forms.IntegerField(label="减免后金额（元，不减免请留空；0 为免收）", min_value=0, required=False)
+    reduced_to_yuan = forms.IntegerField(
+        label="减免后金额（元，不减免请留空；0 为免收）", min_value=0, required=False
+    )
     reduction_reason = forms.CharField(label="减免理由", required=False)
 
     def clean(self) -> dict[str, Any]:
@@ -240,8 +336,12 @@ class PaymentForm(DatedForm):
 
 
 class ExtensionRequestForm(DatedForm):  # 延期答复, 2019 Art. 33(2)
-    days = forms.IntegerField(label="延长工作日数", min_value=1, max_value=MAX_EXTENSION[Rules.R2019],
-                              initial=MAX_EXTENSION[Rules.R2019])  # fmt: skip
+    days = forms.IntegerField(
+        label="延长工作日数",
+        min_value=1,
+        max_value=MAX_EXTENSION[Rules.R2019],
+        initial=MAX_EXTENSION[Rules.R2019],
+    )
     reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -251,29 +351,35 @@ class ExtensionDecisionForm(DatedForm):
 
 class DelayedReplyForm(DatedForm):  # 延迟答复, 2019 Art. 35
     until = forms.DateField(label="延迟答复至", widget=DATE_INPUT)
-    reason = forms.CharField(label="决定理由（申请数量或频次明显超过合理范围）", widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label="决定理由（申请数量或频次明显超过合理范围）", widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 def reply_type_choices() -> list[tuple[str, str]]:
     # 逾期不补正 / 不缴费 are recorded as "given up", not as a reply (gongkai.domain.cases).
     given_up = {ReplyType.OTHER_NO_CORRECTION.value, ReplyType.OTHER_NO_FEE_PAYMENT.value}
-    return [(value, label) for value, label in ReplyTypeChoices.choices if value not in given_up]
+    return [(value, label) for value, label in REPLY_TYPE_CHOICES if value not in given_up]
 
 
 class ReplyForm(ActionForm):
     field_for_where = {"on": "served_on"}
 
     reply_type = forms.ChoiceField(label="答复类型", choices=reply_type_choices)
-    withheld = forms.CharField(label="不予公开的内容（部分公开时必填）", required=False,
-                               widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    withheld = forms.CharField(
+        label="不予公开的内容（部分公开时必填）", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     reasons = forms.CharField(label="理由与依据", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     service_method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices)
-    served_on = forms.DateField(label="送达日期（申请人签收之日，或交邮之日）", widget=DATE_INPUT,
-                                initial=timezone.localdate)  # fmt: skip
+    served_on = forms.DateField(
+        label="送达日期（申请人签收之日，或交邮之日）", widget=DATE_INPUT, initial=timezone.localdate
+    )
 
 
-GIVE_UP_LABELS = {GiveUpReason.NO_CORRECTION.value: "申请人无正当理由逾期不补正",
-                  GiveUpReason.NO_FEE_PAYMENT.value: "申请人逾期未按收费通知要求缴纳费用"}  # fmt: skip
+GIVE_UP_LABELS = {
+    GiveUpReason.NO_CORRECTION.value: "申请人无正当理由逾期不补正",
+    GiveUpReason.NO_FEE_PAYMENT.value: "申请人逾期未按收费通知要求缴纳费用",
+}
 
 
 class GiveUpForm(DatedForm):
@@ -299,7 +405,9 @@ class ReceiptDateForm(DatedForm):
 
 
 class AssignForm(ActionForm):
-    assignee = forms.ModelChoiceField(label="承办人", queryset=None, required=False, empty_label="（不指定）")
+    assignee: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="承办人", queryset=None, required=False, empty_label="（不指定）"
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -312,6 +420,22 @@ class AssignForm(ActionForm):
 
 class NoteForm(ActionForm):
     text = forms.CharField(label="内部备注（仅本机关工作人员可见）", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class FeePreviewForm(forms.Form):
+    method = forms.ChoiceField(choices=[(m.value, m.value) for m in FeeMethod], required=False)
+    pages = forms.IntegerField(min_value=0, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("method") == FeeMethod.BY_VOLUME and data.get("pages") is None:
+            self.add_error("pages", PAGES_REQUIRED)
+        return data
+
+    def estimate_arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        method = FeeMethod(data.get("method") or FeeMethod.BY_COUNT)
+        return {"method": method, "pages": data.get("pages") if method == FeeMethod.BY_VOLUME else None}
 
 
 class LetterForm(ActionForm):

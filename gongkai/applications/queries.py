@@ -16,13 +16,12 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db.models import BooleanField, Case, Count, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import ExtractYear
 
 from gongkai.agencies.models import CASEWORK_ROLES, Agency
 from gongkai.applications.models import Application, ClockEvent, Consultation, FeeNotice, Reply
 from gongkai.applications.services import case_state, nth_request_in_month
 from gongkai.audit.models import AuditEvent
-from gongkai.domain.cases import STAGE_LABELS, CaseState, EventKind, Stage, allowed_events
+from gongkai.domain.cases import EVENT_LABELS, STAGE_LABELS, CaseState, EventKind, Stage, allowed_events
 from gongkai.domain.deadlines import working_days_left
 from gongkai.domain.fees import Fee, FeeMethod, fee_for
 from gongkai.domain.outcomes import REPLY_TYPE_LABELS, ReplyType
@@ -37,7 +36,9 @@ TAB_LABELS: dict[str, str] = {
     "all": "全部",
 }
 PAUSED_STAGES = (Stage.CONSULTING.value, Stage.AWAITING_PAYMENT.value)
-_OPEN = ~Q(stage=Stage.CONCLUDED.value)
+OPEN_STAGES = tuple(stage.value for stage in Stage if stage != Stage.CONCLUDED)
+# "stage IN (open stages)" rather than "stage != concluded": the (agency, stage, due_on) index answers it.
+_OPEN = Q(stage__in=OPEN_STAGES)
 _ORDER: dict[str, tuple[str, ...]] = {
     "today": ("id",),
     "soon": ("due_on", "id"),
@@ -63,6 +64,11 @@ class Inbox:
     tab: str
     counts: dict[str, int]
     page: Page[Any]
+
+    @property
+    def tabs(self) -> list[tuple[str, str, int]]:
+        """(key, label, count) of every tab, in order."""
+        return [(key, label, self.counts[key]) for key, label in TAB_LABELS.items()]
 
 
 def tab_conditions(*, today: date, calendar: WorkCalendar) -> dict[str, Q]:
@@ -99,11 +105,17 @@ def filtered_applications(applications: QuerySet[Any], filters: InboxFilters) ->
 def inbox_counts(
     applications: QuerySet[Any], *, filters: InboxFilters, today: date, calendar: WorkCalendar
 ) -> dict[str, int]:
-    """How many cases each tab holds, in one query."""
+    """How many cases each tab holds, in three queries whatever the number of cases.
+
+    The deadline tabs are counted from the (agency, stage, due_on) index alone; the approval tab
+    needs the rows of open cases; "all" counts the agency's index.
+    """
     conditions = tab_conditions(today=today, calendar=calendar)
-    aggregates = {tab: Count("pk", filter=condition) for tab, condition in conditions.items() if tab != "all"}
-    counts = filtered_applications(applications, filters).aggregate(all=Count("pk"), **aggregates)
-    return {tab: counts[tab] or 0 for tab in TAB_LABELS}
+    cases = filtered_applications(applications, filters)
+    by_due = cases.filter(_OPEN).aggregate(
+        **{tab: Count("pk", filter=conditions[tab]) for tab in ("today", "soon", "overdue", "paused")}
+    )
+    return {**by_due, "approval": cases.filter(conditions["approval"]).count(), "all": cases.count()}
 
 
 def inbox_applications(
@@ -116,15 +128,26 @@ def inbox_applications(
     return (
         filtered_applications(applications, filters)
         .filter(conditions[tab])
-        .select_related("assignee", "agency")
+        .select_related("assignee")
         .annotate(
-            is_overdue=Case(When(_OPEN & Q(due_on__lt=today), then=Value(True)), default=Value(False),
-                            output_field=BooleanField()),
+            is_overdue=Case(
+                When(_OPEN & Q(due_on__lt=today), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
             consultation_until=Subquery(open_consultation.order_by("-id").values("window_end")[:1]),
             pay_by=Subquery(open_fee_notice.order_by("-id").values("pay_by")[:1]),
         )
         .order_by(*_ORDER[tab])
-    )  # fmt: skip
+    )
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told its count: the tab's count is already known, so no second COUNT query."""
+
+    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # fills the cached_property
 
 
 def inbox(
@@ -136,23 +159,18 @@ def inbox(
     calendar: WorkCalendar,
     page_number: str | int | None = 1,
 ) -> Inbox:
-    """The inbox page: the tab counts, then one page of the tab (three queries in all)."""
+    """The inbox page: the tab counts, then one page of the tab (four queries in all)."""
     tab = tab if tab in TAB_LABELS else "today"
     counts = inbox_counts(applications, filters=filters, today=today, calendar=calendar)
     rows = inbox_applications(applications, tab=tab, filters=filters, today=today, calendar=calendar)
-    page = Paginator(rows, PER_PAGE).get_page(page_number)
+    page = _CountedPaginator(rows, PER_PAGE, count=counts[tab]).get_page(page_number)
     for row in page.object_list:
+        open_with_due = row.due_on is not None and row.stage != Stage.CONCLUDED
         row.days_left = (
-            working_days_left(row.due_on, today=today, calendar=calendar)
-            if row.due_on and row.stage != Stage.CONCLUDED
-            else None
+            working_days_left(row.due_on, today=today, calendar=calendar) if open_with_due else None
         )
+        row.days_overdue = -row.days_left if row.days_left is not None and row.days_left < 0 else 0
     return Inbox(tab=tab, counts=counts, page=page)
-
-
-def received_years(applications: QuerySet[Any]) -> list[int]:
-    years = applications.annotate(y=ExtractYear("received_on")).values_list("y", flat=True).distinct()
-    return sorted((y for y in years if y), reverse=True)
 
 
 def assignable_staff(agency: Agency) -> QuerySet[Any]:
@@ -166,12 +184,6 @@ def assignable_staff(agency: Agency) -> QuerySet[Any]:
 
 
 # --- the case page ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FeePreview:
-    nth_in_month: int
-    by_count: Fee | None  # None: free
 
 
 @dataclass
@@ -189,8 +201,29 @@ class CasePage:
     notes: list[Any]
     letters: list[Any]
     audit: list[AuditEvent]
-    staff: list[Any]
-    fee_preview: FeePreview | None
+    fee_preview: FeeEstimate | None  # by count, while a fee notice may be issued
+
+
+AUDIT_LABELS: dict[str, str] = {
+    **{f"application.{kind.value}": label for kind, label in EVENT_LABELS.items()},
+    "application.assigned": "指定承办人",
+    "application.note_added": "添加内部备注",
+    "application.fee_waived": "免收信息处理费",
+    "application.deadline_recomputed": "工作日历变更，重新计算期限",
+    "application.letter_generated": "生成文书",
+}
+
+
+def case_audit(application: Application) -> list[AuditEvent]:
+    """The case's audit trail, oldest first, each entry with a Chinese ``label``."""
+    entries = list(
+        AuditEvent.objects.filter(subject_type=Application._meta.label_lower, subject_id=str(application.pk))
+        .select_related("actor")
+        .order_by("created_at", "id")
+    )
+    for entry in entries:
+        entry.label = AUDIT_LABELS.get(entry.event, entry.event)  # type: ignore[attr-defined]
+    return entries
 
 
 def case_page(application: Application, *, today: date, calendar: WorkCalendar) -> CasePage:
@@ -213,19 +246,33 @@ def case_page(application: Application, *, today: date, calendar: WorkCalendar) 
         notes=list(application.notes.select_related("author").order_by("created_at", "id")),
         letters=list(application.letters.select_related("created_by").order_by("created_at", "id")),
         audit=list(
-            AuditEvent.objects.filter(subject_type=Application._meta.label_lower, subject_id=str(application.pk))
+            AuditEvent.objects.filter(
+                subject_type=Application._meta.label_lower, subject_id=str(application.pk)
+            )
             .select_related("actor")
             .order_by("created_at", "id")
         ),
-        staff=list(assignable_staff(application.agency)),
-        fee_preview=fee_preview(application) if EventKind.FEE_NOTICE_ISSUED in allowed else None,
+        fee_preview=(
+            fee_estimate(application, method=FeeMethod.BY_COUNT, pages=None)
+            if EventKind.FEE_NOTICE_ISSUED in allowed
+            else None
+        ),
     )
 
 
-def fee_preview(application: Application) -> FeePreview:
-    nth = nth_request_in_month(application)
-    fee = fee_for(method=FeeMethod.BY_COUNT, nth_in_month=nth, received=application.received_on)
-    return FeePreview(nth_in_month=nth, by_count=fee)
+@dataclass(frozen=True)
+class FeeEstimate:
+    method: FeeMethod
+    nth_in_month: int | None
+    pages: int | None
+    fee: Fee | None  # None: free
+
+
+def fee_estimate(application: Application, *, method: FeeMethod, pages: int | None) -> FeeEstimate:
+    """The fee a notice would state, before it is issued (国办函〔2020〕109号)."""
+    nth = nth_request_in_month(application) if method == FeeMethod.BY_COUNT else None
+    fee = fee_for(method=method, nth_in_month=nth, pages=pages, received=application.received_on)
+    return FeeEstimate(method=method, nth_in_month=nth, pages=pages, fee=fee)
 
 
 # --- the public status page: never personal data -----------------------------------------------
@@ -257,7 +304,16 @@ def public_status(code: str) -> PublicStatus | None:
         return None
     row = (
         Application.objects.filter(query_code=code)
-        .values("ref", "agency__name", "stage", "received_on", "due_on", "provisional", "concluded_on", "reply_type")
+        .values(
+            "ref",
+            "agency__name",
+            "stage",
+            "received_on",
+            "due_on",
+            "provisional",
+            "concluded_on",
+            "reply_type",
+        )
         .first()
     )
     if row is None:

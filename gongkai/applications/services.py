@@ -207,6 +207,9 @@ def add_event(
     if on > timezone.localdate():
         raise InvalidInput(f"日期 {on} 晚于今天，不能登记尚未发生的事件", where="on")
     state = derive_case([*domain_events(application), event], calendar=work_calendar())
+    from gongkai.reports.services import ensure_case_change_allowed  # a published report locks its year
+
+    ensure_case_change_allowed(application, after=state, reason=note, actor=actor)
     before = _snapshot(application)
     ClockEvent.objects.create(
         application=application,

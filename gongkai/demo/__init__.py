@@ -15,4 +15,6 @@ def build_demo() -> list[str]:
 
 def _steps() -> list:
     """Each area adds its builder here: a function (agencies) -> one summary line."""
-    return []
+    from gongkai.demo.applications import build_applications
+
+    return [build_applications]

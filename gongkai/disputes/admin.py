@@ -21,7 +21,7 @@ class DisputeAdmin(admin.ModelAdmin):
     raw_id_fields = ["application", "review"]
     autocomplete_fields = ["agency"]
 
-    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:
             return [*_FILED_FIELDS, "note"]
         return [*_FILED_FIELDS, "outcome", "decided_on", "note", "created_at"]
@@ -39,10 +39,23 @@ class DisputeAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         # Through the services, so every change is validated the same way and audited.
         if not change:
-            saved = file_dispute(obj.agency, kind=DisputeKind(obj.kind), body=obj.body, filed_on=obj.filed_on,
-                                 case_number=obj.case_number, application=obj.application, review=obj.review,
-                                 note=obj.note, actor=request.user)  # fmt: skip
+            saved = file_dispute(
+                obj.agency,
+                kind=DisputeKind(obj.kind),
+                body=obj.body,
+                filed_on=obj.filed_on,
+                case_number=obj.case_number,
+                application=obj.application,
+                review=obj.review,
+                note=obj.note,
+                actor=request.user,
+            )
             obj.pk = saved.pk
         elif obj.outcome != DisputeOutcome.PENDING and "outcome" in form.changed_data:
-            decide_dispute(obj, outcome=DisputeOutcome(obj.outcome), decided_on=obj.decided_on,
-                           note="", actor=request.user)  # fmt: skip
+            decide_dispute(
+                obj,
+                outcome=DisputeOutcome(obj.outcome),
+                decided_on=obj.decided_on,
+                note="",
+                actor=request.user,
+            )

@@ -37,13 +37,21 @@ class DisputeOut(Schema):
     def of(dispute: Dispute) -> DisputeOut:
         kind, outcome = DisputeKind(dispute.kind), DisputeOutcome(dispute.outcome)
         return DisputeOut(
-            id=dispute.pk, agency=dispute.agency.slug, kind=kind, kind_label=DISPUTE_KIND_LABELS[kind],
-            body=dispute.body, case_number=dispute.case_number, filed_on=dispute.filed_on,
-            decided_on=dispute.decided_on, outcome=outcome, outcome_label=DISPUTE_OUTCOME_LABELS[outcome],
+            id=dispute.pk,
+            agency=dispute.agency.slug,
+            kind=kind,
+            kind_label=DISPUTE_KIND_LABELS[kind],
+            body=dispute.body,
+            case_number=dispute.case_number,
+            filed_on=dispute.filed_on,
+            decided_on=dispute.decided_on,
+            outcome=outcome,
+            outcome_label=DISPUTE_OUTCOME_LABELS[outcome],
             application_id=dispute.application_id,
             application_ref=dispute.application.ref if dispute.application else None,
-            review_id=dispute.review_id, note=dispute.note,
-        )  # fmt: skip
+            review_id=dispute.review_id,
+            note=dispute.note,
+        )
 
 
 class DisputeIn(Schema):
@@ -69,21 +77,36 @@ def list_disputes(request: HttpRequest, agency_slug: str) -> list[DisputeOut]:
 
 
 @router.post("/{agency_slug}/", response={201: DisputeOut})
-def create_dispute(request: HttpRequest, agency_slug: str, payload: DisputeIn) -> tuple[int, DisputeOut]:
+def create_dispute(request: HttpRequest, agency_slug: str, payload: DisputeIn) -> DisputeOut:
     agency = access_agency_as_staff(request.user, agency_slug)
     application = access_application(request.user, payload.application_id) if payload.application_id else None
     if application is not None and application.agency_id != agency.pk:
         raise Http404("没有找到该申请")
     review = get_dispute_for_staff(request.user, agency, payload.review_id) if payload.review_id else None
-    dispute = file_dispute(agency, kind=payload.kind, body=payload.body, filed_on=payload.filed_on,
-                           case_number=payload.case_number, application=application, review=review,
-                           note=payload.note, actor=request.user)  # fmt: skip
-    return 201, DisputeOut.of(dispute)
+    dispute = file_dispute(
+        agency,
+        kind=payload.kind,
+        body=payload.body,
+        filed_on=payload.filed_on,
+        case_number=payload.case_number,
+        application=application,
+        review=review,
+        note=payload.note,
+        actor=request.user,
+    )
+    return DisputeOut.of(dispute)  # the only response code declared, 201, applies
 
 
 @router.post("/{agency_slug}/{dispute_id}/decide", response=DisputeOut)
 def decide(request: HttpRequest, agency_slug: str, dispute_id: int, payload: DecisionIn) -> DisputeOut:
     agency = access_agency_as_staff(request.user, agency_slug)
     dispute = get_dispute_for_staff(request.user, agency, dispute_id)
-    return DisputeOut.of(decide_dispute(dispute, outcome=payload.outcome, decided_on=payload.decided_on,
-                                        note=payload.note, actor=request.user))  # fmt: skip
+    return DisputeOut.of(
+        decide_dispute(
+            dispute,
+            outcome=payload.outcome,
+            decided_on=payload.decided_on,
+            note=payload.note,
+            actor=request.user,
+        )
+    )

@@ -10,30 +10,38 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.domain.outcomes import DisputeKind, DisputeOutcome
 
-# The table 四 group and column names of the 2021 template (国办公开办函〔2021〕30号).
+
+class DisputeKindChoices(models.TextChoices):
+    """The groups of table 四 of the 2021 template (国办公开办函〔2021〕30号)."""
+
+    REVIEW = DisputeKind.REVIEW.value, _("行政复议")
+    LAWSUIT_DIRECT = DisputeKind.LAWSUIT_DIRECT.value, _("行政诉讼（未经复议直接起诉）")
+    LAWSUIT_AFTER_REVIEW = DisputeKind.LAWSUIT_AFTER_REVIEW.value, _("行政诉讼（复议后起诉）")
+
+
+class DisputeOutcomeChoices(models.TextChoices):
+    """The result columns of table 四."""
+
+    UPHELD = DisputeOutcome.UPHELD.value, _("结果维持")
+    CORRECTED = DisputeOutcome.CORRECTED.value, _("结果纠正")
+    OTHER = DisputeOutcome.OTHER.value, _("其他结果")
+    PENDING = DisputeOutcome.PENDING.value, _("尚未审结")
+
+
 DISPUTE_KIND_LABELS: dict[DisputeKind, str] = {
-    DisputeKind.REVIEW: "行政复议",
-    DisputeKind.LAWSUIT_DIRECT: "行政诉讼（未经复议直接起诉）",
-    DisputeKind.LAWSUIT_AFTER_REVIEW: "行政诉讼（复议后起诉）",
+    DisputeKind(v): str(label) for v, label in DisputeKindChoices.choices
 }
 DISPUTE_OUTCOME_LABELS: dict[DisputeOutcome, str] = {
-    DisputeOutcome.UPHELD: "结果维持",
-    DisputeOutcome.CORRECTED: "结果纠正",
-    DisputeOutcome.OTHER: "其他结果",
-    DisputeOutcome.PENDING: "尚未审结",
+    DisputeOutcome(v): str(label) for v, label in DisputeOutcomeChoices.choices
 }
-
-DisputeKindChoices = models.TextChoices(
-    "DisputeKindChoices", [(k.name, (k.value, DISPUTE_KIND_LABELS[k])) for k in DisputeKind]
-)
-DisputeOutcomeChoices = models.TextChoices(
-    "DisputeOutcomeChoices", [(o.name, (o.value, DISPUTE_OUTCOME_LABELS[o])) for o in DisputeOutcome]
-)
 
 
 class Dispute(models.Model):
     agency = models.ForeignKey(
-        "agencies.Agency", verbose_name=_("被申请人/被告机关"), on_delete=models.PROTECT, related_name="disputes"
+        "agencies.Agency",
+        verbose_name=_("被申请人/被告机关"),
+        on_delete=models.PROTECT,
+        related_name="disputes",
     )
     application = models.ForeignKey(
         "applications.Application",
@@ -84,6 +92,7 @@ class Dispute(models.Model):
                 fields=["agency", "body", "case_number"],
                 condition=~Q(case_number=""),
                 name="unique_dispute_case_number",
+                violation_error_message=_("该复议机关或法院的这一案号已经登记过"),
             ),
         ]
         indexes = [models.Index(fields=["agency", "filed_on"])]
@@ -99,7 +108,7 @@ class Dispute(models.Model):
             on = getattr(self, name)
             if on is not None and on > today:
                 found[name] = f"{label}{on.isoformat()}晚于今天，不能登记尚未发生的事"
-        if self.application_id and self.application.agency_id != self.agency_id:
+        if self.application is not None and self.application.agency_id != self.agency_id:
             found["application"] = "所涉申请不属于本机关"
         if self.decided_on and self.filed_on and self.decided_on < self.filed_on:
             found["decided_on"] = "审结日期不能早于申请或立案日期"

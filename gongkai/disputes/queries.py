@@ -43,9 +43,13 @@ def dispute_counts(agency: Agency, *, year: int) -> dict[str, dict[str, int]]:
     """
     year_end = date(year, 12, 31)
     table = {kind.value: {outcome.value: 0 for outcome in DisputeOutcome} for kind in DisputeKind}
-    rows = Dispute.objects.filter(agency=agency, filed_on__year=year).values_list("kind", "outcome", "decided_on")
+    rows = Dispute.objects.filter(agency=agency, filed_on__year=year).values_list(
+        "kind", "outcome", "decided_on"
+    )
     for kind, outcome, decided_on in rows:
-        as_of_year_end = outcome if decided_on is not None and decided_on <= year_end else DisputeOutcome.PENDING
+        as_of_year_end = (
+            outcome if decided_on is not None and decided_on <= year_end else DisputeOutcome.PENDING
+        )
         table[kind][as_of_year_end] += 1
     for counts in table.values():
         counts["total"] = sum(counts.values())

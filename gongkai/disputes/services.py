@@ -63,8 +63,16 @@ def file_dispute(
         raise InvalidInput("请填写复议机关或法院", where="body")
     if application is None and review is not None:
         application = review.application  # the lawsuit is about the case the review was about
-    dispute = Dispute(agency=agency, application=application, kind=kind.value, body=body.strip(),
-                      case_number=case_number.strip(), filed_on=filed_on, review=review, note=note)  # fmt: skip
+    dispute = Dispute(
+        agency=agency,
+        application=application,
+        kind=kind.value,
+        body=body.strip(),
+        case_number=case_number.strip(),
+        filed_on=filed_on,
+        review=review,
+        note=note,
+    )
     _validate(dispute)
     dispute.save()
     record(actor=actor, event="dispute.filed", subject=dispute, agency=agency, after=_snapshot(dispute))
@@ -87,6 +95,13 @@ def decide_dispute(
         dispute.note = f"{dispute.note}\n{note.strip()}".strip()
     _validate(dispute)
     dispute.save(update_fields=["outcome", "decided_on", "note"])
-    record(actor=actor, event="dispute.decided", subject=dispute, agency=dispute.agency, before=before,
-           after=_snapshot(dispute), note=note)  # fmt: skip
+    record(
+        actor=actor,
+        event="dispute.decided",
+        subject=dispute,
+        agency=dispute.agency,
+        before=before,
+        after=_snapshot(dispute),
+        note=note,
+    )
     return dispute

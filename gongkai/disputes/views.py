@@ -43,10 +43,17 @@ def file(request: HttpRequest, agency_slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            dispute = file_dispute(agency, kind=DisputeKind(data["kind"]), body=data["body"],
-                                   filed_on=data["filed_on"], case_number=data["case_number"],
-                                   application=data["application_ref"], review=data["review"],
-                                   note=data["note"], actor=request.user)  # fmt: skip
+            dispute = file_dispute(
+                agency,
+                kind=DisputeKind(data["kind"]),
+                body=data["body"],
+                filed_on=data["filed_on"],
+                case_number=data["case_number"],
+                application=data["application_ref"],
+                review=data["review"],
+                note=data["note"],
+                actor=request.user,
+            )
         except DomainError as error:
             _add_domain_error(form, error)
         else:
@@ -64,8 +71,13 @@ def decide(request: HttpRequest, agency_slug: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            decide_dispute(dispute, outcome=DisputeOutcome(data["outcome"]), decided_on=data["decided_on"],
-                           note=data["note"], actor=request.user)  # fmt: skip
+            decide_dispute(
+                dispute,
+                outcome=DisputeOutcome(data["outcome"]),
+                decided_on=data["decided_on"],
+                note=data["note"],
+                actor=request.user,
+            )
         except DomainError as error:
             _add_domain_error(form, error)
         else:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 from django.db import DatabaseError
 from django.db.models import Count, Max
 
@@ -12,10 +14,24 @@ from gongkai.domain.workdays import (
 from gongkai.workcalendar.models import CalendarDay, CalendarYear
 
 _cache: dict[str, object] = {}
+# Another process's calendar change is seen within this many seconds; this process's own changes
+# at once (the services call forget_calendar()). Bulk work (a ledger import computes thousands of
+# deadlines) then costs no query per deadline.
+RECHECK_SECONDS = 5.0
+
+
+def forget_calendar() -> None:
+    _cache.pop("checked_at", None)
+    _cache.pop("key", None)
 
 
 def work_calendar() -> WorkCalendar:
-    """The calendar as the domain needs it, rebuilt only when the table changed (one cheap query)."""
+    """The calendar as the domain needs it, rebuilt only when the table changed."""
+    checked_at = _cache.get("checked_at")
+    if isinstance(checked_at, float) and time.monotonic() - checked_at < RECHECK_SECONDS and "calendar" in _cache:
+        cached = _cache["calendar"]
+        assert isinstance(cached, WorkCalendar)
+        return cached
     try:
         seeded = CalendarYear.objects.exists()
     except DatabaseError:  # no database yet: `gongkai deadline` must still answer
@@ -34,6 +50,7 @@ def work_calendar() -> WorkCalendar:
         ]
         _cache["calendar"] = WorkCalendar(entries, loaded_years=[y for y, _ in years])
         _cache["key"] = key
+    _cache["checked_at"] = time.monotonic()
     calendar = _cache["calendar"]
     assert isinstance(calendar, WorkCalendar)
     return calendar

@@ -11,6 +11,7 @@ from gongkai.audit.services import record
 from gongkai.domain.errors import InvalidInput
 from gongkai.domain.workdays import CalendarEntry, chinese_calendar_years, entries_from_chinese_calendar
 from gongkai.workcalendar.models import CalendarDay, CalendarYear, Source
+from gongkai.workcalendar.queries import forget_calendar
 
 # Apps whose stored dates depend on the calendar register a refresher here in AppConfig.ready();
 # each takes (years changed, actor) and returns how many records it refreshed.
@@ -113,6 +114,8 @@ def remove_day(day: CalendarDay, *, actor: Any) -> None:
 
 
 def refresh_dependents(years: set[int], *, actor: Any) -> int:
+    forget_calendar()
+    transaction.on_commit(forget_calendar)
     return sum(refresh(years, actor) for refresh in DEPENDENTS)
 
 

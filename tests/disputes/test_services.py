@@ -11,19 +11,34 @@ from gongkai.domain.errors import InvalidInput, TransitionNotAllowed
 from gongkai.domain.outcomes import DisputeKind, DisputeOutcome
 from tests.applications.factories import make_application
 
-pytestmark = [pytest.mark.django_db, time_machine.travel(date(2025, 12, 31))]
+pytestmark = pytest.mark.django_db
 
 
-def _review(agency, clerk, *, filed_on=date(2025, 3, 1), application=None):
-    return file_dispute(agency, kind=DisputeKind.REVIEW, body="某市人民政府", filed_on=filed_on,
-                        case_number="某府复〔2025〕1号", application=application, actor=clerk)
+@pytest.fixture(autouse=True)
+def _last_day_of_2025():
+    with time_machine.travel(date(2025, 12, 31)):
+        yield
+
+
+def _review(agency, clerk, *, filed_on=date(2025, 3, 1), application=None, case_number=""):
+    return file_dispute(
+        agency,
+        kind=DisputeKind.REVIEW,
+        body="某市人民政府",
+        filed_on=filed_on,
+        case_number=case_number,
+        application=application,
+        actor=clerk,
+    )
 
 
 def test_a_review_is_filed_pending_decided_and_each_step_is_audited(agency, clerk):
     application = make_application(agency, received=date(2025, 1, 6), actor=clerk)
     review = _review(agency, clerk, application=application)
     assert review.outcome == DisputeOutcome.PENDING and review.decided_on is None
-    decide_dispute(review, outcome=DisputeOutcome.UPHELD, decided_on=date(2025, 5, 6), actor=clerk, note="维持")
+    decide_dispute(
+        review, outcome=DisputeOutcome.UPHELD, decided_on=date(2025, 5, 6), actor=clerk, note="维持"
+    )
     review.refresh_from_db()
     assert (review.outcome, review.decided_on) == ("upheld", date(2025, 5, 6))
     events = AuditEvent.objects.filter(subject_type="disputes.dispute", subject_id=str(review.pk))
@@ -32,10 +47,22 @@ def test_a_review_is_filed_pending_decided_and_each_step_is_audited(agency, cler
     assert decided.before["outcome"] == "pending" and decided.after["outcome"] == "upheld"
 
 
+def test_a_case_number_is_registered_once_per_body(agency, clerk):
+    _review(agency, clerk, case_number="某府复〔2025〕1号")
+    with pytest.raises(InvalidInput, match="案号已经登记过"):
+        _review(agency, clerk, case_number="某府复〔2025〕1号")
+    assert Dispute.objects.count() == 1
+
+
 def test_a_lawsuit_after_review_without_its_review_is_refused(agency, clerk):
     with pytest.raises(InvalidInput) as error:
-        file_dispute(agency, kind=DisputeKind.LAWSUIT_AFTER_REVIEW, body="某区人民法院", filed_on=date(2025, 6, 1),
-                     actor=clerk)
+        file_dispute(
+            agency,
+            kind=DisputeKind.LAWSUIT_AFTER_REVIEW,
+            body="某区人民法院",
+            filed_on=date(2025, 6, 1),
+            actor=clerk,
+        )
     assert error.value.where == "review"
     assert not Dispute.objects.exists()
 
@@ -43,8 +70,14 @@ def test_a_lawsuit_after_review_without_its_review_is_refused(agency, clerk):
 def test_a_lawsuit_after_review_links_its_review_and_inherits_its_case(agency, clerk):
     application = make_application(agency, received=date(2025, 1, 6), actor=clerk)
     review = _review(agency, clerk, application=application)
-    lawsuit = file_dispute(agency, kind=DisputeKind.LAWSUIT_AFTER_REVIEW, body="某区人民法院",
-                           filed_on=date(2025, 6, 1), review=review, actor=clerk)
+    lawsuit = file_dispute(
+        agency,
+        kind=DisputeKind.LAWSUIT_AFTER_REVIEW,
+        body="某区人民法院",
+        filed_on=date(2025, 6, 1),
+        review=review,
+        actor=clerk,
+    )
     assert lawsuit.review == review and lawsuit.application == application
     assert list(review.lawsuits.all()) == [lawsuit]
 
@@ -52,20 +85,39 @@ def test_a_lawsuit_after_review_links_its_review_and_inherits_its_case(agency, c
 def test_the_linked_review_must_be_a_review_of_the_same_agency(agency, other_agency, clerk):
     foreign_review = _review(other_agency, clerk)
     with pytest.raises(InvalidInput, match="本机关的行政复议"):
-        file_dispute(agency, kind=DisputeKind.LAWSUIT_AFTER_REVIEW, body="某区人民法院",
-                     filed_on=date(2025, 6, 1), review=foreign_review, actor=clerk)
-    direct = file_dispute(agency, kind=DisputeKind.LAWSUIT_DIRECT, body="某区人民法院",
-                          filed_on=date(2025, 6, 1), actor=clerk)
+        file_dispute(
+            agency,
+            kind=DisputeKind.LAWSUIT_AFTER_REVIEW,
+            body="某区人民法院",
+            filed_on=date(2025, 6, 1),
+            review=foreign_review,
+            actor=clerk,
+        )
+    direct = file_dispute(
+        agency, kind=DisputeKind.LAWSUIT_DIRECT, body="某区人民法院", filed_on=date(2025, 6, 1), actor=clerk
+    )
     with pytest.raises(InvalidInput, match="本机关的行政复议"):
-        file_dispute(agency, kind=DisputeKind.LAWSUIT_AFTER_REVIEW, body="某区人民法院",
-                     filed_on=date(2025, 6, 1), review=direct, actor=clerk)
+        file_dispute(
+            agency,
+            kind=DisputeKind.LAWSUIT_AFTER_REVIEW,
+            body="某区人民法院",
+            filed_on=date(2025, 6, 1),
+            review=direct,
+            actor=clerk,
+        )
 
 
 def test_only_a_lawsuit_after_review_may_name_a_review(agency, clerk):
     review = _review(agency, clerk)
     with pytest.raises(InvalidInput) as error:
-        file_dispute(agency, kind=DisputeKind.LAWSUIT_DIRECT, body="某区人民法院", filed_on=date(2025, 6, 1),
-                     review=review, actor=clerk)
+        file_dispute(
+            agency,
+            kind=DisputeKind.LAWSUIT_DIRECT,
+            body="某区人民法院",
+            filed_on=date(2025, 6, 1),
+            review=review,
+            actor=clerk,
+        )
     assert error.value.where == "review"
 
 
@@ -101,11 +153,18 @@ def test_a_decided_dispute_cannot_be_decided_again_nor_decided_pending(agency, c
 def test_dispute_counts_follow_table_four_and_count_later_decisions_as_pending(agency, clerk):
     upheld = _review(agency, clerk, filed_on=date(2024, 3, 1))
     decide_dispute(upheld, outcome=DisputeOutcome.UPHELD, decided_on=date(2024, 6, 1), actor=clerk)
-    late = file_dispute(agency, kind=DisputeKind.REVIEW, body="某市人民政府", filed_on=date(2024, 11, 1),
-                        actor=clerk)
+    late = file_dispute(
+        agency, kind=DisputeKind.REVIEW, body="某市人民政府", filed_on=date(2024, 11, 1), actor=clerk
+    )
     decide_dispute(late, outcome=DisputeOutcome.CORRECTED, decided_on=date(2025, 1, 10), actor=clerk)
-    file_dispute(agency, kind=DisputeKind.LAWSUIT_AFTER_REVIEW, body="某区人民法院", filed_on=date(2024, 12, 1),
-                 review=upheld, actor=clerk)
+    file_dispute(
+        agency,
+        kind=DisputeKind.LAWSUIT_AFTER_REVIEW,
+        body="某区人民法院",
+        filed_on=date(2024, 12, 1),
+        review=upheld,
+        actor=clerk,
+    )
     _review(agency, clerk, filed_on=date(2025, 2, 1))  # another year
     table = dispute_counts(agency, year=2024)
     assert table["review"] == {"upheld": 1, "corrected": 0, "other": 0, "pending": 1, "total": 2}

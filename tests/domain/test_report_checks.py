@@ -8,6 +8,7 @@ from gongkai.domain.annual_report import (
     APPLICATIONS_2021,
     RULES,
     RULES_BY_ID,
+    Cells,
     Finding,
     ReportTables,
     Severity,
@@ -340,7 +341,7 @@ def test_every_problem_is_reported_at_once() -> None:
 
 def test_seed_002_table_website_items_exceed_the_total_published() -> None:
     # Seed 002's table: 主动公开政府信息数 0, yet 155 items on the website and 200 on Weibo.
-    extra = {
+    extra: Cells = {
         "proactive.total": {"value": 0},
         "proactive.website": {"value": 155},
         "proactive.weibo": {"value": 200},
@@ -359,7 +360,7 @@ def test_seed_002_table_website_items_exceed_the_total_published() -> None:
 
 
 def test_statistics_table_sums() -> None:
-    extra = {
+    extra: Cells = {
         "requests.received": {"value": 5},
         "requests.in_person": {"value": 1},
         "requests.fax": {"value": 0},

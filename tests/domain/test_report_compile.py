@@ -20,6 +20,7 @@ from gongkai.domain.annual_report import (
     check_tables,
     compile_tables,
 )
+from gongkai.domain.annual_report.compile import PublicationKind
 from gongkai.domain.errors import InvalidInput
 from gongkai.domain.outcomes import ApplicantType, DisputeKind, DisputeOutcome, ReplyType
 
@@ -338,7 +339,7 @@ def _dispute_facts(draw: st.DrawFn) -> DisputeFact:
 @st.composite
 def _publication_facts(draw: st.DrawFn) -> PublicationFact:
     issued = draw(_day(date(2015, 1, 1), date(2025, 6, 30)))
-    kind = draw(st.sampled_from(["regulation", "normative_document"]))
+    kind: PublicationKind = draw(st.sampled_from(["regulation", "normative_document"]))
     return PublicationFact(kind, issued, draw(_later(issued, 3000)))
 
 

@@ -59,9 +59,16 @@ def _corrected(app: Application, d: dict[str, Any], actor: Any) -> str:
 
 
 def _consultation_start(app: Application, d: dict[str, Any], actor: Any) -> str:
-    consultation = services.start_consultation(app, on=d["on"], party=d["party"], party_contact=d["party_contact"],
-                                               is_agency=d["is_agency"], actor=actor)  # fmt: skip
-    return f"已登记征求意见，{consultation.party}应于{consultation.window_end:%Y年%m月%d日}前答复（15个工作日）。"
+    consultation = services.start_consultation(
+        app,
+        on=d["on"],
+        party=d["party"],
+        party_contact=d["party_contact"],
+        is_agency=d["is_agency"],
+        actor=actor,
+    )
+    until = f"{consultation.window_end:%Y年%m月%d日}"
+    return f"已登记征求意见，{consultation.party}应于{until}前答复（15个工作日）。"
 
 
 def _consultation_end(app: Application, d: dict[str, Any], actor: Any) -> str:
@@ -70,9 +77,15 @@ def _consultation_end(app: Application, d: dict[str, Any], actor: Any) -> str:
 
 
 def _fee_notice(app: Application, d: dict[str, Any], actor: Any) -> str:
-    notice = services.issue_fee_notice(app, on=d["on"], method=FeeMethod(d["method"]), pages=d["pages"],
-                                       reduced_to_yuan=d["reduced_to_yuan"],
-                                       reduction_reason=d["reduction_reason"], actor=actor)  # fmt: skip
+    notice = services.issue_fee_notice(
+        app,
+        on=d["on"],
+        method=FeeMethod(d["method"]),
+        pages=d["pages"],
+        reduced_to_yuan=d["reduced_to_yuan"],
+        reduction_reason=d["reduction_reason"],
+        actor=actor,
+    )
     if notice is None:
         return "按标准不收费（或已减免为零），未发出收费通知。"
     return f"已登记收费通知：应缴 {notice.amount_yuan} 元，缴费期限 {notice.pay_by:%Y年%m月%d日}。"
@@ -104,8 +117,15 @@ def _delayed_reply(app: Application, d: dict[str, Any], actor: Any) -> str:
 
 
 def _reply(app: Application, d: dict[str, Any], actor: Any) -> str:
-    services.send_reply(app, reply_type=ReplyType(d["reply_type"]), service_method=d["service_method"],
-                        served_on=d["served_on"], withheld=d["withheld"], reasons=d["reasons"], actor=actor)  # fmt: skip
+    services.send_reply(
+        app,
+        reply_type=ReplyType(d["reply_type"]),
+        service_method=d["service_method"],
+        served_on=d["served_on"],
+        withheld=d["withheld"],
+        reasons=d["reasons"],
+        actor=actor,
+    )
     return "已登记答复，案件办结。"
 
 
@@ -143,28 +163,70 @@ def _letter(app: Application, d: dict[str, Any], actor: Any) -> str:
 ACTIONS: dict[str, Action] = {
     action.name: action
     for action in [
-        Action("correction", "告知补正", forms.CorrectionRequestForm, _correction, EventKind.CORRECTION_REQUESTED),
-        Action("corrected", "收到补正后的申请", forms.CorrectedRequestForm, _corrected, EventKind.CORRECTION_RECEIVED),
-        Action("consultation_start", "征求第三方或其他机关意见", forms.ConsultationStartForm, _consultation_start,
-               EventKind.CONSULTATION_SENT),
-        Action("consultation_end", "登记征求意见答复", forms.ConsultationEndForm, _consultation_end,
-               EventKind.CONSULTATION_ANSWERED),
+        Action(
+            "correction", "告知补正", forms.CorrectionRequestForm, _correction, EventKind.CORRECTION_REQUESTED
+        ),
+        Action(
+            "corrected",
+            "收到补正后的申请",
+            forms.CorrectedRequestForm,
+            _corrected,
+            EventKind.CORRECTION_RECEIVED,
+        ),
+        Action(
+            "consultation_start",
+            "征求第三方或其他机关意见",
+            forms.ConsultationStartForm,
+            _consultation_start,
+            EventKind.CONSULTATION_SENT,
+        ),
+        Action(
+            "consultation_end",
+            "登记征求意见答复",
+            forms.ConsultationEndForm,
+            _consultation_end,
+            EventKind.CONSULTATION_ANSWERED,
+        ),
         Action("fee_notice", "收费通知", forms.FeeNoticeForm, _fee_notice, EventKind.FEE_NOTICE_ISSUED),
         Action("payment", "登记缴费", forms.PaymentForm, _payment, EventKind.FEE_PAID),
-        Action("extension_request", "申请延期答复", forms.ExtensionRequestForm, _extension_request,
-               EventKind.EXTENSION_REQUESTED),
-        Action("extension_approve", "批准延期", forms.ExtensionDecisionForm, _extension_approve,
-               EventKind.EXTENSION_APPROVED, roles=("office_head",)),
-        Action("extension_reject", "不批准延期", forms.ExtensionDecisionForm, _extension_reject,
-               EventKind.EXTENSION_REJECTED, roles=("office_head",)),
-        Action("delayed_reply", "决定延迟答复（第三十五条）", forms.DelayedReplyForm, _delayed_reply,
-               EventKind.DELAYED_REPLY_SET),
+        Action(
+            "extension_request",
+            "申请延期答复",
+            forms.ExtensionRequestForm,
+            _extension_request,
+            EventKind.EXTENSION_REQUESTED,
+        ),
+        Action(
+            "extension_approve",
+            "批准延期",
+            forms.ExtensionDecisionForm,
+            _extension_approve,
+            EventKind.EXTENSION_APPROVED,
+            roles=("office_head",),
+        ),
+        Action(
+            "extension_reject",
+            "不批准延期",
+            forms.ExtensionDecisionForm,
+            _extension_reject,
+            EventKind.EXTENSION_REJECTED,
+            roles=("office_head",),
+        ),
+        Action(
+            "delayed_reply",
+            "决定延迟答复（第三十五条）",
+            forms.DelayedReplyForm,
+            _delayed_reply,
+            EventKind.DELAYED_REPLY_SET,
+        ),
         Action("reply", "答复", forms.ReplyForm, _reply, EventKind.REPLIED),
         Action("give_up", "视为放弃申请", forms.GiveUpForm, _give_up, EventKind.GIVEN_UP),
         Action("withdraw", "申请人撤回", forms.WithdrawForm, _withdraw, EventKind.WITHDRAWN),
-        Action("receipt_date", "更正收到日期", forms.ReceiptDateForm, _receipt_date, EventKind.RECEIPT_CORRECTED),
+        Action(
+            "receipt_date", "更正收到日期", forms.ReceiptDateForm, _receipt_date, EventKind.RECEIPT_CORRECTED
+        ),
         Action("assign", "指定承办人", forms.AssignForm, _assign),
         Action("note", "添加内部备注", forms.NoteForm, _note),
         Action("letter", "生成文书", forms.LetterForm, _letter),
     ]
-}  # fmt: skip
+}

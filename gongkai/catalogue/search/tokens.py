@@ -58,22 +58,37 @@ def _run_bigrams(run: str) -> str:
     return " ".join(pairs)
 
 
-def bigram_stream(text: str) -> str:
-    """The space-separated bigram stream of ``text`` (see the module docstring)."""
-    return " ".join(_run_bigrams(run) for run in runs(fold(text)))
+@lru_cache(maxsize=200_000)
+def _run_words(run: str) -> str:
+    return " ".join(word for word in jieba.cut_for_search(run) if len(word) >= 2)
+
+
+# Sentences (or lines) and the runs inside them are cached: government texts repeat their set
+# phrases, and jieba cuts each run on its own anyway, so the result is the same as cutting the whole.
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;\n]*|[。！？；!?;\n]+")
 
 
 @lru_cache(maxsize=200_000)
-def _run_words(run: str) -> tuple[str, ...]:
-    return tuple(word for word in jieba.cut_for_search(run) if len(word) >= 2)
+def _sentence_streams(sentence: str) -> tuple[str, str]:
+    found = _RUN.findall(sentence)
+    bigrams = " ".join(_run_bigrams(run) for run in found)
+    words = " ".join(filter(None, map(_run_words, found)))
+    return bigrams, words
+
+
+def streams(text: str) -> tuple[str, str]:
+    """(bigram stream, word stream) of ``text``, see the module docstring."""
+    parts = [_sentence_streams(sentence) for sentence in _SENTENCE.findall(fold(text))]
+    return " ".join(b for b, _ in parts if b), " ".join(w for _, w in parts if w)
+
+
+def bigram_stream(text: str) -> str:
+    return streams(text)[0]
 
 
 def word_stream(text: str) -> str:
-    """jieba's search-engine cut of ``text``: words of two or more characters, space-separated.
-
-    jieba cuts each run of letters and digits on its own anyway, so cutting run by run gives the same
-    words and lets a cache serve the phrases government texts repeat."""
-    return " ".join(word for run in runs(fold(text)) for word in _run_words(run))
+    """jieba's search-engine cut of ``text``: words of two or more characters, space-separated."""
+    return streams(text)[1]
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The national annual-report formats, row by row, as data.
 
-Three formats (docs/domain.md §1 and §4):
+Four format ids (docs/domain.md §1 and §4):
 
 - ``"2021"``: 国办公开办函〔2021〕30号, reports on 2021 and later;
 - ``"2019"``: 国办公开办函〔2019〕60号, reports on 2019–2020 (table 二 differs; （六）其他处理 is one row);
@@ -293,7 +293,7 @@ APPLICATION_COLUMNS: tuple[Column, ...] = (
         for t in ApplicantType
         if t is not ApplicantType.NATURAL_PERSON and t is not ApplicantType.OTHER_ORG
     ),
-    Column(ApplicantType.OTHER_ORG.value, "其他", group_label=_APPLICANT_GROUP, name="法人或其他组织“其他”"),
+    Column(ApplicantType.OTHER_ORG.value, "其他", group_label=_APPLICANT_GROUP, name="法人或其他组织—其他"),
     Column("total", "总计", sum_of=APPLICANT_COLUMN_IDS),
 )
 

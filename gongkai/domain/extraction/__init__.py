@@ -14,7 +14,7 @@ Pure domain: the caller reads the file and passes its text. Modules, in reading 
 
 from __future__ import annotations
 
-from gongkai.domain.extraction.figures import FIELDS
+from gongkai.domain.extraction.figures import FIELD_NAMES, FIELDS
 from gongkai.domain.extraction.report import ExtractedReport, extract_text
 
-__all__ = ["FIELDS", "ExtractedReport", "extract_text"]
+__all__ = ["FIELDS", "FIELD_NAMES", "ExtractedReport", "extract_text"]

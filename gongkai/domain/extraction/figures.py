@@ -25,7 +25,7 @@ from gongkai.domain.extraction.phrases import Claim
 from gongkai.domain.extraction.sections import Document
 from gongkai.domain.extraction.tables import ReadTables
 
-__all__ = ["FIELDS", "Resolved", "resolve_fields"]
+__all__ = ["FIELDS", "FIELD_NAMES", "Resolved", "resolve_fields"]
 
 FIELDS: tuple[str, ...] = (
     "proactive_total",
@@ -96,6 +96,8 @@ _NAMES = {
     "granted+partial": "予以公开及部分公开数",
 }
 
+FIELD_NAMES: dict[str, str] = {field: _NAMES[field] for field in FIELDS}  # each field in words
+
 
 @dataclass(frozen=True)
 class _Stated:
@@ -122,7 +124,10 @@ def resolve_fields(
     fields: dict[str, int | float] = {}
     findings: list[Finding] = []
     for field in (*FIELDS, "other_handled", "trainings"):
-        prose = [_prose(document, claim) for claim in by_field.get(field, ())]
+        stated_claims = by_field.get(field, [])
+        if any(not claim.cumulative for claim in stated_claims):
+            stated_claims = [claim for claim in stated_claims if not claim.cumulative]
+        prose = [_prose(document, claim) for claim in stated_claims]
         value = _resolve(field, stated.get(field), derived.get(field), prose, findings)
         if value is not None and field in FIELDS:
             fields[field] = value
@@ -162,7 +167,7 @@ def _resolve(
         clashes = [item for item in exact if not _same(item.value, anchor.value)]
         clashes += [item for item in rough if not _fits(item.value, anchor.value)]
         if clashes:
-            findings.append(_clash(field, [anchor, *_distinct(clashes)]))
+            findings.append(_clash(field, [anchor, *_distinct(clashes, most=5)]))
         if table is not None:
             return table.value
         return exact[0].value if exact and not clashes else None
@@ -174,15 +179,18 @@ def _resolve(
         return None
     clashes = [item for item in rough if not _fits(item.value, values[0].value)]
     if clashes:
-        findings.append(_clash(field, [values[0], *clashes]))
+        findings.append(_clash(field, [values[0], *_distinct(clashes, most=5)]))
     return values[0].value
 
 
-def _distinct(items: Iterable[_Stated]) -> list[_Stated]:
+def _distinct(items: Iterable[_Stated], *, most: int = 6) -> list[_Stated]:
+    """The first of each different value (a message names at most ``most`` of them)."""
     result: list[_Stated] = []
     for item in items:
         if not any(_same(item.value, seen.value) for seen in result):
             result.append(item)
+            if len(result) >= most:
+                break
     return result
 
 
@@ -261,7 +269,9 @@ def _application_figure(
         stated[field] = _Stated(sum(t for t in totals if t is not None), line, path, "表三")
         return
     sums = [
-        cells[part]["total"] if "total" in cells[part] else sum(v for k, v in cells[part].items() if k != "total")
+        cells[part]["total"]
+        if "total" in cells[part]
+        else sum(v for k, v in cells[part].items() if k != "total")
         for part in parts
     ]
     if any(cells[part] for part in parts):
@@ -305,7 +315,11 @@ def _combined(
 def _all_upheld(document: Document, claims: Iterable[Claim], tables: ReadTables) -> list[Finding]:
     """Prose saying every review and suit was upheld, while table 四 shows others."""
     findings: list[Finding] = []
-    names = {"review": "行政复议", "lawsuit_direct": "未经复议直接起诉的行政诉讼", "lawsuit_after_review": "复议后起诉的行政诉讼"}
+    names = {
+        "review": "行政复议",
+        "lawsuit_direct": "未经复议直接起诉的行政诉讼",
+        "lawsuit_after_review": "复议后起诉的行政诉讼",
+    }
     rule = RULES_BY_ID["contradiction"]
     for claim in claims:
         said = document.line_of(claim.start)
@@ -314,7 +328,10 @@ def _all_upheld(document: Document, claims: Iterable[Claim], tables: ReadTables)
             if others <= 0:
                 continue
             line = tables.lines.get("disputes.review", 0)
-            message = f"正文第{said}行称复议、诉讼均获维持，但表四第{line}行{names[group]}有{_count(others)}件未获维持或尚未审结"
+            message = (
+                f"正文第{said}行称复议、诉讼均获维持，"
+                f"但表四第{line}行{names[group]}有{_count(others)}件未获维持或尚未审结"
+            )
             where = f"disputes.{group}: line {said} vs line {line}"
             findings.append(Finding("contradiction", rule.severity, message, where, (f"disputes.{group}",)))
     return findings
@@ -333,8 +350,8 @@ def _parts_exceed(document: Document, claims: Iterable[Claim]) -> list[Finding]:
     for claim in claims:
         if claim.field not in ("proactive_total", "website_items") or claim.number.approximate:
             continue
-        end = min(_find(document.prose, mark, claim.end) for mark in "。;\n")
-        rest = document.prose[claim.end : end].lstrip(",")
+        rest = document.prose[claim.end : claim.end + 400]
+        rest = rest[: min(_find(rest, mark, 0) for mark in "。;\n")].lstrip(",")
         if not rest.startswith("其中"):
             continue
         rest = rest[: _find(rest, "其中", 2)]  # a second 其中 breaks down something else
@@ -351,7 +368,13 @@ def _parts_exceed(document: Document, claims: Iterable[Claim]) -> list[Finding]:
     return findings
 
 
-_CHANNELS = ("proactive.gazette", "proactive.website", "proactive.weibo", "proactive.wechat", "proactive.other_channels")
+_CHANNELS = (
+    "proactive.gazette",
+    "proactive.website",
+    "proactive.weibo",
+    "proactive.wechat",
+    "proactive.other_channels",
+)
 
 
 def _channels_exceed(legacy: LegacyTable | None) -> list[Finding]:

@@ -18,7 +18,7 @@ CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 
 NUMBER = (
     r"(?P<p>约|近|超过|超|逾|大约|将近)?"
-    r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万|亿)?"
+    r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万(?!元)|亿)?"
     r"|(?<![第一二三四五六七八九十百千万亿零〇两])[零〇一二两三四五六七八九十百千万亿]{1,10})"
     r"(?P<a>余|多)?"
 )
@@ -65,9 +65,9 @@ def _chinese(figure: str) -> int | None:
     if not figure or len(figure) > 10 or figure[0] in "万亿":
         return None
     try:
-        import cn2an  # type: ignore[import-untyped]
+        import cn2an
 
-        result = cn2an.cn2an(figure, "strict")
+        result = cn2an.cn2an(figure, "normal")
     except (ValueError, KeyError, IndexError, TypeError):
         return None
     if isinstance(result, float) and result.is_integer():
@@ -75,7 +75,7 @@ def _chinese(figure: str) -> int | None:
     return result if isinstance(result, int) and result >= 0 else None
 
 
-_CELL = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:元|万元|件|条|个|项|次|人|篇)?")
+_CELL = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:元|件|条|个|项|次|人|篇)?")
 
 
 def parse_cell(cell: str) -> int | float | None:

@@ -26,8 +26,9 @@ from gongkai.domain.extraction.titles import find_agency, find_year
 __all__ = ["ExtractedReport", "extract_text"]
 
 # Beyond this a "report" is not one: the reader keeps its time bounded on any input.
-MAX_CHARS = 2_000_000
+MAX_CHARS = 1_000_000
 _NATIONAL = ("proactive", "applications", "disputes")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,10 @@ def extract_text(text: str, *, filename: str = "") -> ExtractedReport:
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
     document = read_document(text)
-    if not re.search(r"[\u4e00-\u9fff]", document.prose) and not any("|" in line for line in document.lines):
+    if not _HAN.search(document.compact):
         raise ExtractionError("文件中没有中文文字，不像是政府信息公开年度报告", where=filename)
-    compact_lines = document.prose.split("\n")
-    year = find_year(compact_lines)
-    agency = find_agency(compact_lines)
+    year = find_year(document.compact)
+    agency = find_agency(document.compact)
     read = read_tables(document, locate_tables(document))
     legacy = read_legacy_table(document) if _may_hold_statistics(document) else None
     template = _template(read, legacy, year, document)
@@ -81,10 +81,15 @@ def extract_text(text: str, *, filename: str = "") -> ExtractedReport:
 
 
 def _may_hold_statistics(document: Document) -> bool:
-    return any("公开政府信息数" in line or "申请数" in line for line in document.lines)
+    text = document.compact
+    return "公开政府信息数" in text and (
+        "收到申请数" in text or "申请答复数" in text or "行政复议数量" in text
+    )
 
 
-def _template(read: ReadTables, legacy: LegacyTable | None, year: int | None, document: Document) -> TemplateId:
+def _template(
+    read: ReadTables, legacy: LegacyTable | None, year: int | None, document: Document
+) -> TemplateId:
     if read.layout == "2021":
         return "2021"
     if read.layout == "2019":

@@ -55,23 +55,12 @@ def _split(cells: list[str], piped: bool) -> tuple[list[str], list[Value]]:
     while cut > 0 and (parsed[cut - 1] is not None or (piped and not cells[cut - 1])):
         cut -= 1
     texts = [cell.replace(" ", "") for cell in cells[:cut] if cell]
-    values: list[Value] = list(parsed[cut:])
-    if not piped:
-        # Space-separated text: "2024 年" is not a label and a figure, only a label.
-        return ([" ".join(cells)], []) if texts and values and cut and not _looks_label(texts) else (texts, values)
-    return texts, values
-
-
-def _looks_label(texts: list[str]) -> bool:
-    return not texts[-1][-1:] in "年月日号件条元个项次"
+    return texts, list(parsed[cut:])
 
 
 def rows_of(lines: tuple[str, ...] | list[str], start: int, stop: int) -> list[Row]:
     """The rows of lines[start:stop] (0-based), each with its 1-based line number."""
-    rows: list[Row] = []
-    pending: list[str] = []  # text lines (one cell a line) waiting for their figures
-    gathering: list[Value] | None = None  # figures of the current one-cell-a-line row
-    gathering_line = 0
+    builder = _Builder()
     for index in range(start, min(stop, len(lines))):
         line = lines[index]
         if not line.strip() or _SEPARATOR.match(line):
@@ -79,28 +68,47 @@ def rows_of(lines: tuple[str, ...] | list[str], start: int, stop: int) -> list[R
         cells, piped = _cells(line)
         texts, values = _split(cells, piped)
         if piped or (texts and values):
-            if gathering is not None:
-                rows.append(_row(gathering_line, pending, gathering, piped=False))
-                pending, gathering = [], None
-            if values:
-                rows.append(Row(index + 1, "".join(texts), texts[-1] if texts else "", tuple(values), piped))
-                pending = []
-            elif texts:
-                pending = [*pending, "".join(texts)] if not piped else []
-            continue
-        if values:  # a line of figures only: one cell a line, or a PDF line of numbers
-            if gathering is None:
-                gathering, gathering_line = [], index + 1
-            gathering.extend(values)
-            continue
-        if gathering is not None:
-            rows.append(_row(gathering_line, pending, gathering, piped=False))
-            pending, gathering = [], None
-        pending.append("".join(texts))
-    if gathering is not None:
-        rows.append(_row(gathering_line, pending, gathering, piped=False))
-    return rows
+            builder.whole_row(index + 1, texts, values, piped=piped)
+        elif values:  # a line of figures only: one cell a line, or a PDF line of numbers
+            builder.figures(index + 1, values)
+        else:
+            builder.text("".join(texts))
+    builder.flush()
+    return builder.rows
 
 
-def _row(line: int, pending: list[str], values: list[Value], *, piped: bool) -> Row:
-    return Row(line, "".join(pending), pending[-1] if pending else "", tuple(values), piped)
+class _Builder:
+    """Collects rows; one-cell-a-line figures gather under the text lines before them."""
+
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.pending: list[str] = []  # text lines waiting for their figures
+        self.gathering: list[Value] | None = None  # figures of the current one-cell-a-line row
+        self.gathering_line = 0
+
+    def flush(self) -> None:
+        if self.gathering is not None:
+            last = self.pending[-1] if self.pending else ""
+            self.rows.append(
+                Row(self.gathering_line, "".join(self.pending), last, tuple(self.gathering), False)
+            )
+            self.pending, self.gathering = [], None
+
+    def whole_row(self, line: int, texts: list[str], values: list[Value], *, piped: bool) -> None:
+        self.flush()
+        if values:
+            # A PDF label broken over lines ends on the line of its figures: join its start.
+            label = "".join(texts) if piped else "".join([*self.pending, *texts])
+            self.rows.append(Row(line, label, "".join(texts), tuple(values), piped))
+            self.pending = []
+        elif texts:
+            self.pending = [*self.pending, "".join(texts)] if not piped else []
+
+    def figures(self, line: int, values: list[Value]) -> None:
+        if self.gathering is None:
+            self.gathering, self.gathering_line = [], line
+        self.gathering.extend(values)
+
+    def text(self, text: str) -> None:
+        self.flush()
+        self.pending.append(text)

@@ -1,79 +1,94 @@
 """Locate a report's parts: its prose, and the lines holding each of the template's tables.
 
-A ``Document`` keeps the normalized lines (for the tables, whose cells need their spacing) and one
-prose string (table rows left out, PDF line wraps joined, CJK spacing removed) with a map from
-prose offsets back to source line numbers. ``locate_tables`` finds the line ranges of table 二
-(主动公开), table 三 (申请) and table 四 (复议/诉讼) of the 2019 and 2021 formats.
+A ``Document`` keeps the normalized lines (for the tables, whose cells need their spacing), the
+compact text (CJK spacing removed, same lines) and one prose string (table rows left out, PDF
+line wraps joined) with a map from prose offsets back to source line numbers. ``locate_tables``
+finds the line ranges of table 二 (主动公开), table 三 (申请) and table 四 (复议/诉讼) of the 2019
+and 2021 formats.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from gongkai.domain.extraction.normalize import compact, normalize
 
-__all__ = ["Document", "Regions", "is_table_line", "locate_tables", "read_document"]
+__all__ = ["Document", "Regions", "locate_tables", "read_document"]
 
-_SENTENCE_END = "。!?;:"
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[、.](?!\d)|第[一二三四五六七八九十]+[章节部分])")
+
+_BREAK = re.compile("\n")
 
 
 @dataclass(frozen=True)
 class Document:
-    """A report's normalized lines and its prose, with prose offsets mapped to line numbers."""
+    """A report's normalized lines, compact text and prose, prose offsets mapped to line numbers."""
 
     lines: tuple[str, ...]
+    compact: str
     prose: str
-    starts: tuple[int, ...]  # prose offset at which each line begins
+    joins: tuple[int, ...]  # prose offsets where a wrapped line's break was removed
+
+    @cached_property
+    def _breaks(self) -> list[int]:
+        return [match.start() for match in _BREAK.finditer(self.prose)]
 
     def line_of(self, offset: int) -> int:
         """The 1-based source line holding prose offset ``offset``."""
-        return max(1, bisect_right(self.starts, offset))
+        return bisect_right(self._breaks, offset - 1) + bisect_right(self.joins, offset) + 1
 
 
-def is_table_line(line: str) -> bool:
-    return "|" in line or "\t" in line
-
-
-def _prose_of(line: str) -> str:
-    if not is_table_line(line):
-        return compact(line)
-    cells = [cell.strip() for cell in re.split(r"[|\t]", line) if cell.strip()]
-    # A layout table's lone cell holding a paragraph is prose, not a table row.
+def _prose_line(line: str) -> str:
+    """A line as prose: a table row is left out, except a layout table's lone paragraph cell."""
+    if "|" not in line and "\t" not in line:
+        return line
+    cells = [cell for cell in re.split(r"[|\t]", line) if cell.strip()]
     if len(cells) == 1 and len(cells[0]) > 30:
-        return compact(cells[0])
+        return compact(cells[0].strip())
     return ""
 
 
+_HEADING = re.compile(
+    r"[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[、.](?!\d)|第[一二三四五六七八九十]+[章节部分]"
+)
+_SENTENCE_END = frozenset("。!?;:")
+_TITLE_ENDS = ("报告", "年报", "情况", "如下")
+
+
 def read_document(text: str) -> Document:
-    lines = tuple(normalize(text))
-    prose_lines = [_prose_of(line) for line in lines]
-    lengths = sorted(len(line) for line in prose_lines if len(line) > 4)
+    normalized = normalize(text)
+    compacted = compact(normalized)
+    lines = compacted.split("\n")
+    if "|" in compacted or "\t" in compacted:
+        lines = [_prose_line(line) for line in lines]
+    lengths = sorted(length for length in map(len, lines) if length > 4)
     wrap = lengths[int(len(lengths) * 0.75)] if lengths else 0
-    parts: list[str] = []
-    starts: list[int] = []
-    offset = 0
-    for index, line in enumerate(prose_lines):
-        starts.append(offset)
-        parts.append(line)
-        offset += len(line)
-        following = prose_lines[index + 1] if index + 1 < len(prose_lines) else ""
-        if not _wraps(line, following, wrap):
-            parts.append("\n")
-            offset += 1
-    return Document(lines=lines, prose="".join(parts), starts=tuple(starts))
-
-
-def _wraps(line: str, following: str, wrap: int) -> bool:
-    """Whether ``line`` was broken by a PDF page width and continues on ``following``."""
-    if not line or not following or wrap < 12 or len(line) < wrap * 0.75:
-        return False
-    if line[-1] in _SENTENCE_END or line[-1] == "。":
-        return False
-    return _HEADING.match(following) is None
+    joins: list[int] = []
+    if wrap >= 12:
+        width = -(-wrap * 3 // 4)
+        pieces: list[str] = []
+        offset = 0
+        for index, line in enumerate(lines):
+            pieces.append(line)
+            offset += len(line)
+            if (
+                len(line) >= width
+                and line[-1] not in _SENTENCE_END
+                and not line.endswith(_TITLE_ENDS)
+                and index + 1 < len(lines)
+                and lines[index + 1]
+                and _HEADING.match(lines[index + 1]) is None
+            ):
+                joins.append(offset)
+            else:
+                pieces.append("\n")
+                offset += 1
+        prose = "".join(pieces[:-1] if pieces and pieces[-1] == "\n" else pieces)
+    else:
+        prose = "\n".join(lines)
+    return Document(lines=tuple(normalized.split("\n")), compact=compacted, prose=prose, joins=tuple(joins))
 
 
 @dataclass(frozen=True)
@@ -85,48 +100,61 @@ class Regions:
     disputes: tuple[int, int] | None
 
 
-_PROACTIVE_START = re.compile(r"第二十条第\(一\)项|本年制发件数|本年新制作数量")
-_APPLICATIONS_HEADING = re.compile(r"收到和处理政府信息公开申请(?:的)?情况|依申请公开情况统计|申请人情况|勾稽关系")
-_APPLICATIONS_ROW = re.compile(r"本年新收|新收政府信息公开申请")
-_DISPUTES_HEADING = re.compile(r"行政复议.{0,10}行政诉讼|复议.{0,3}诉讼情况")
+_PROACTIVE = re.compile(r"第二十条第\(一\)项|本年制发件数|本年新制作数量")
+_APPLICATIONS = re.compile(
+    r"收到和处理政府信息公开申请(?:的)?情况|申请人情况|勾稽关系|本年新收|新收政府信息公开申请"
+)
+_DISPUTES = re.compile(r"行政复议[^\n]{0,10}行政诉讼|复议[^\n]{0,3}诉讼情况")
+_REACH = 2000
+_SQUEEZE = re.compile(r"[ |\t]+")
 _END = re.compile(r"存在的主要问题|主要问题|改进情况|其他需要报告|问题及改进|整改措施")
 
 
-def _short(line: str) -> bool:
-    return len(line.strip()) <= 40 or is_table_line(line)
-
-
 def locate_tables(document: Document) -> Regions:
-    lines = [line.replace(" ", "") if not is_table_line(line) else line for line in document.lines]
-    proactive = _first(lines, 0, lambda line: _short(line) and _PROACTIVE_START.search(line) is not None)
-    after = proactive if proactive is not None else 0
-    applications = _first(
-        lines,
-        after,
-        lambda line: _short(line)
-        and (_APPLICATIONS_HEADING.search(line) is not None or _APPLICATIONS_ROW.search(line) is not None),
-    )
-    disputes_from = applications if applications is not None else after
-    disputes = _first(
-        lines, disputes_from + 1, lambda line: _short(line) and _DISPUTES_HEADING.search(line) is not None
-    )
-    end = _first(lines, max(x for x in (after, disputes_from, disputes or 0)), lambda line: _is_end(line))
-    stop = end if end is not None else len(lines)
+    # Cell borders and spacing removed (lines stay): "| 行政复议 |  |  | 行政诉讼 |" reads as one heading.
+    text = _SQUEEZE.sub("", document.compact)
+    tabled = [("|" in line or "\t" in line) for line in document.lines]
+    proactive = _find(_PROACTIVE, text, 0, tabled)
+    after = proactive[1] if proactive else 0
+    applications = _find(_APPLICATIONS, text, after, tabled)
+    from_position = applications[1] if applications else after
+    disputes = _find(_DISPUTES, text, text.find("\n", from_position) + 1 if applications else from_position, tabled)
+    end = _find(_END, text, max(from_position, disputes[1] if disputes else 0), tabled, tables=False)
+    total = len(document.lines)
+    stop = end[0] if end else total
+    line = {name: found[0] if found else None for name, found in (("a", applications), ("d", disputes))}
+    end_line = end[0] if end else None
     return Regions(
-        proactive=_span(proactive, [applications, disputes, end], len(lines), limit=120),
-        applications=_span(applications, [disputes, end], len(lines), limit=300),
-        disputes=_span(disputes, [end], len(lines), limit=60) if disputes is not None and disputes < stop else None,
+        proactive=_span(
+            proactive[0] if proactive else None, [line["a"], line["d"], end_line], total, limit=120
+        ),
+        applications=_span(line["a"], [line["d"], end_line], total, limit=300),
+        disputes=_span(line["d"], [end_line], total, limit=60)
+        if line["d"] is not None and line["d"] < stop
+        else None,
     )
 
 
-def _is_end(line: str) -> bool:
-    return _short(line) and not is_table_line(line) and _END.search(line) is not None
-
-
-def _first(lines: list[str], start: int, test: Callable[[str], bool]) -> int | None:
-    for index in range(start, len(lines)):
-        if test(lines[index]):
-            return index
+def _find(
+    pattern: re.Pattern[str], text: str, start: int, tabled: list[bool], *, tables: bool = True
+) -> tuple[int, int] | None:
+    """(0-based line, position) of the first match at or after ``start`` that is a heading (a short
+    line, or a line ending with it: "…年度报告 三、收到和处理政府信息公开申请情况") or, when
+    ``tables``, on a table row."""
+    for match in pattern.finditer(text, start):
+        # A line longer than _REACH either side is prose, never a heading or a table row of ours.
+        low, high = max(0, match.start() - _REACH), min(len(text), match.start() + _REACH)
+        line_start = text.rfind("\n", low, match.start()) + 1 or low
+        line_end = text.find("\n", match.start(), high)
+        line_end = line_end if line_end >= 0 else high
+        number = text.count("\n", 0, match.start())
+        is_table = number < len(tabled) and tabled[number]
+        if is_table:
+            if tables:
+                return number, match.start()
+            continue
+        if line_end - line_start <= 40 or line_end - match.end() <= 2:
+            return number, match.start()
     return None
 
 

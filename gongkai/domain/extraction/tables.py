@@ -136,7 +136,9 @@ def _read_applications(document: Document, span: tuple[int, int], found: ReadTab
         if values is None:
             continue
         columns = [column.id for column in spec.columns]
-        cells[slot] = {column: value for column, value in zip(columns, values, strict=True) if value is not None}
+        cells[slot] = {
+            column: value for column, value in zip(columns, values, strict=True) if value is not None
+        }
         found.lines[f"applications.{slot}"] = row.line
     if cells:
         found.applications = {row: cells[row] for row in spec.row_ids if row in cells}

@@ -15,10 +15,9 @@ __all__ = ["find_agency", "find_year"]
 
 _KIND = r"(?:政府信息公开|政务公开|信息公开)"
 _TITLE = re.compile(
-    rf"(?P<before>[^,。;]{{0,40}}?)(?P<year>(?:19|20)\d{{2}})年度?(?P<after>[^,。;:]{{0,30}}?){_KIND}"
-    r"[^。;]{0,10}?(?:年度报告|年报|工作报告|报告)"
+    rf"(?P<year>(?:19|20)\d{{2}})年度?(?P<after>[^,。;:]{{0,30}}?){_KIND}[^。;]{{0,10}}?(?:年度报告|年报|工作报告|报告)"
 )
-_TITLE_YEAR_LAST = re.compile(rf"(?P<before>[^,。;]{{0,40}}?){_KIND}(?:工作)?(?P<year>(?:19|20)\d{{2}})年度?(?:报告|年报|工作报告)")
+_TITLE_YEAR_LAST = re.compile(rf"{_KIND}(?:工作)?(?P<year>(?:19|20)\d{{2}})年度?(?:报告|年报|工作报告)")
 _PERIOD = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—)(?:(?:19|20)\d{2}年)?12月31日")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})年")
 _MADE_BY = re.compile(r"由([^,。;:由]{2,30}?)(?:负责)?编制")
@@ -27,14 +26,18 @@ _SUFFIX = re.compile(
 )
 _PLACE = re.compile(r"(?:镇|乡|街道|县|区|市)$")
 _PRONOUN = re.compile(r"^(?:我|本|该)(?:局|办|委|厅|镇|乡|街道|单位|机关|部门|中心|院|府|区|县|市|会|处)?$")
-_PREFIX = re.compile(r"^(?:标题|名称|题目)[:]|^[a-z0-9][a-z0-9.\-]*\.(?:com|cn|net|org|gov)(?:\.cn)?", re.IGNORECASE)
+_PREFIX = re.compile(
+    r"^(?:标题|名称|题目)[:]|^[a-z0-9][a-z0-9.\-]*\.(?:com|cn|net|org|gov)(?:\.cn)?", re.IGNORECASE
+)
 _DATE_LINE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
 
 
-def _heads(lines: list[str]) -> list[tuple[int, str]]:
+def _heads(text: str) -> list[tuple[int, str]]:
     """The first non-empty lines, each alone and joined with the next (titles broken by a PDF)."""
     found: list[tuple[int, str]] = []
-    filled = [(index, line) for index, line in enumerate(lines) if line][:30]
+    filled = [(index, line[:300]) for index, line in enumerate(text[:60_000].split("\n", 200)[:200]) if line][
+        :30
+    ]
     for position, (index, line) in enumerate(filled):
         found.append((index, line))
         if position + 1 < len(filled) and len(line) < 40:
@@ -42,17 +45,16 @@ def _heads(lines: list[str]) -> list[tuple[int, str]]:
     return found
 
 
-def find_year(lines: list[str]) -> int | None:
-    """The year reported on; ``lines`` are compact (spaces around CJK removed)."""
-    for _, text in _heads(lines):
-        match = _TITLE.search(text) or _TITLE_YEAR_LAST.search(text)
+def find_year(text: str) -> int | None:
+    """The year reported on; ``text`` is compact (spaces around CJK removed)."""
+    for _, head in _heads(text):
+        match = _TITLE.search(head) or _TITLE_YEAR_LAST.search(head)
         if match is not None:
             return int(match.group("year"))
-    for line in lines:
-        match = _PERIOD.search(line)
-        if match is not None:
-            return int(match.group(1))
-    counts = Counter(int(year) for line in lines[:60] for year in _ANY_YEAR.findall(line))
+    period = _PERIOD.search(text)
+    if period is not None:
+        return int(period.group(1))
+    counts = Counter(int(year) for year in _ANY_YEAR.findall(text, 0, 3000))
     if counts:
         year, count = counts.most_common(1)[0]
         if count >= 2:
@@ -61,43 +63,42 @@ def find_year(lines: list[str]) -> int | None:
 
 
 def _clean(name: str) -> str:
-    name = _PREFIX.sub("", name.strip(" -—_|·:"))
+    name = _PREFIX.sub("", name.strip(" -—_|·:#*="))
     name = re.sub(r"^(?:关于|发布|公布|现公布|现将)", "", name)
     name = re.sub(r"(?:关于|的)$", "", name)
     return "" if _PRONOUN.match(name) or len(name) < 2 or not _SUFFIX.search(name) else name
 
 
-def find_agency(lines: list[str]) -> str:
+def find_agency(text: str) -> str:
     """The agency as the text names it, or "" when it does not say."""
     title = ""
-    for index, text in _heads(lines):
-        match = _TITLE.search(text) or _TITLE_YEAR_LAST.search(text)
+    for index, head in _heads(text):
+        match = _TITLE.search(head) or _TITLE_YEAR_LAST.search(head)
         if match is None:
             continue
-        groups = match.groupdict()
-        title = _clean(groups.get("after") or "") or _clean(groups.get("before") or "")
+        before = re.split(r"[,。;]", head[max(0, match.start() - 40) : match.start()])[-1]
+        title = _clean(match.groupdict().get("after") or "") or _clean(before)
         if not title and index > 0:
-            previous = [line for line in lines[:index] if line]
+            previous = [line for line in text.split("\n", index)[:index] if line]
             title = _clean(previous[-1]) if previous else ""
         break
-    joined = "\n".join(lines)
-    made = _MADE_BY.search(joined)
+    made = _MADE_BY.search(text)
     author = _clean(made.group(1)) if made else ""
     if author and (not title or title in author):
         title = author
-    return _refined(title, lines, joined)
+    return _refined(title, text)
 
 
-def _refined(agency: str, lines: list[str], joined: str) -> str:
+def _refined(agency: str, text: str) -> str:
     """A fuller name the text gives for the same agency: its signature, or "<镇>人民政府"."""
     if not agency:
         return ""
-    tail = [line for line in lines[-12:] if line]
+    tail = [line for line in text.rstrip().rsplit("\n", 12)[-12:] if line]
     for position, line in enumerate(tail):
         following = tail[position + 1] if position + 1 < len(tail) else ""
         if agency in line and line != agency and len(line) <= 30 and _SUFFIX.search(line):
             if _DATE_LINE.match(following) or position == len(tail) - 1:
                 return line
-    if _PLACE.search(agency) and f"{agency}人民政府" in joined:
+    if _PLACE.search(agency) and f"{agency}人民政府" in text:
         return f"{agency}人民政府"
     return agency

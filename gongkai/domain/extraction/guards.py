@@ -1,0 +1,231 @@
+"""The checks a matched phrase must pass before its figure counts as a statement of a field.
+
+A guard looks at the match and the sentence around it and rejects: a figure about another year
+or the year before ("去年", "2016年"), a cumulative count since some earlier time ("自2008年以来
+累计"), a sub-category (a clause opening with "其中"), a channel count that is really the
+year's total or is split ("网站公开52条，其他信息2167条"), two websites sharing one count, and a
+"none" statement that is about something else (复议 applications, 行政许可, 收费 of other kinds).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = [
+    "Context",
+    "Guard",
+    "after_none_of",
+    "cases",
+    "channel",
+    "fee",
+    "no_disputes",
+    "no_fees",
+    "no_requests",
+    "proactive",
+    "received",
+    "this_year",
+    "year_total",
+]
+
+_SENTENCE_MARKS = "。!?;\n"
+_REACH = 400  # no sentence is longer: bounds the work on text without any full stop
+
+
+@dataclass(frozen=True)
+class Context:
+    """The prose, the sentence [start, end) a match is in, and the report's year."""
+
+    prose: str
+    sentence_start: int
+    sentence_end: int
+    year: int | None
+
+    @classmethod
+    def around(cls, prose: str, position: int, year: int | None) -> Context:
+        """The sentence around ``position``, at most _REACH characters either side of it."""
+        low, high = max(0, position - _REACH), min(len(prose), position + _REACH)
+        start = max(low - 1, *(prose.rfind(mark, low, position) for mark in _SENTENCE_MARKS)) + 1
+        ends = [prose.find(mark, position, high) for mark in _SENTENCE_MARKS]
+        end = min((found for found in ends if found >= 0), default=high)
+        return cls(prose, start, end, year)
+
+    def clause_before(self, position: int) -> str:
+        """The text from the clause's start (after the last comma) to ``position``."""
+        return self.prose[
+            max(self.sentence_start, self.prose.rfind(",", self.sentence_start, position) + 1) : position
+        ]
+
+    @property
+    def sentence(self) -> str:
+        return self.prose[self.sentence_start : self.sentence_end]
+
+
+Guard = Callable[[re.Match[str], Context], bool]
+
+_OTHER_YEAR = re.compile(r"(\d{4})年")
+_PREVIOUS = re.compile(r"去年|上年(?!度?结转)|上一年(?!度?结转)|同比|同期|前年")
+
+
+def _gap(match: re.Match[str]) -> str:
+    return match.groupdict().get("g") or ""
+
+
+def this_year(match: re.Match[str], context: Context) -> bool:
+    """No other year and no "last year" in the clause before the figure."""
+    figure = match.start("n") if match.groupdict().get("n") is not None else match.start()
+    before = context.clause_before(figure)
+    if _PREVIOUS.search(before):
+        return False
+    if context.year is None:
+        return True
+    return all(int(year) == context.year for year in _OTHER_YEAR.findall(before))
+
+
+_SINCE = re.compile(r"以来|至今|迄今|目前|历年|成立|上线|开通|建站")
+_YEAR_WORDS = re.compile(r"全年|本年|当年|年度|今年|年内")
+
+
+def _not_cumulative(match: re.Match[str], context: Context) -> bool:
+    """ "累计" only within the year: 全年累计, 截至<year>年底累计; never 以来/至今累计."""
+    if "累计" not in context.prose[context.sentence_start : match.end()]:
+        return True
+    sentence = context.sentence
+    if _SINCE.search(sentence):
+        return False
+    if _YEAR_WORDS.search(sentence):
+        return True
+    return (
+        context.year is not None
+        and re.search(rf"截[止至]{context.year}年(?:底|末|12月)", sentence) is not None
+    )
+
+
+_CHANNEL = re.compile(
+    r"网站|门户|(?<!互联)网(?!络|上)|微博|微信|公众号|公报|客户端|平台|专栏|栏目|媒体|APP|报刊|电视|广播|短信|头条|抖音|视频"
+)
+_NOT_TOTAL = re.compile(r"其中|申请|答复|依申请")
+
+
+def proactive(match: re.Match[str], context: Context) -> bool:
+    """The year's total of proactively published items, not a part or a cumulative count."""
+    clause = context.clause_before(match.start())
+    return (
+        this_year(match, context)
+        and _not_cumulative(match, context)
+        and not _CHANNEL.search(_gap(match))
+        and not _NOT_TOTAL.search(_gap(match))
+        and not clause.startswith("其中")
+        and "依申请" not in clause
+    )
+
+
+_YEAR_WORD_BEFORE = re.compile(r"(?:全|当|本|\d{4})$")
+
+
+def year_total(match: re.Match[str], context: Context) -> bool:
+    """ "全年发布政府信息N条": the year's total unless a channel is the one publishing."""
+    start = match.start()
+    if not _YEAR_WORD_BEFORE.search(context.prose, max(0, start - 4), start) and not match.group(
+        0
+    ).startswith("年内"):
+        return False
+    clause = context.clause_before(start)
+    if _CHANNEL.search(clause) and "通过" not in clause:
+        return False  # "“上海科技”网站全年发布信息2139条": the website's count, not the year's total
+    return proactive(match, context)
+
+
+_WEBSITE = re.compile(r"网站|门户网|信息网|政务网|政府网")
+_MORE_PARTS = re.compile(r"[,、]?(?:其他|另有|另|以及)[^,;。!?\n:]{0,10}?\d")
+
+
+def channel(match: re.Match[str], context: Context) -> bool:
+    """One channel's own count: not split, not shared by two websites, not a 其中 part."""
+    start = match.start()
+    if start > 0 and context.prose[start - 1] == "条":
+        return False  # "两条微信阅读量…"
+    clause = context.clause_before(start)
+    if match.group(0).startswith("网") and _WEBSITE.search(clause):
+        return False  # two websites named: neither carries the count alone
+    if _MORE_PARTS.match(context.prose, match.end()):
+        return False  # "网站公开52条，其他信息2167条": the channel's count is split
+    return this_year(match, context) and _not_cumulative(match, context) and not clause.startswith("其中")
+
+
+_REQUEST_NOISE = re.compile(
+    r"复议|诉讼|举报|投诉|结转|撤回|补正|减免|许可|审批|办理|办结|答复|处理|通过|其中|当面|网上|网络|信函|传真|邮寄"
+)
+
+
+def received(match: re.Match[str], context: Context) -> bool:
+    """Requests received in the year, all channels together."""
+    gap = _gap(match)
+    if _REQUEST_NOISE.search(gap) or _REQUEST_NOISE.search(context.clause_before(match.start())):
+        return False
+    sentence = context.sentence
+    if "公开" not in gap + match.group(0) and "信息公开" not in sentence and "依申请" not in sentence:
+        return False
+    return this_year(match, context)
+
+
+_NONE_NOISE = re.compile(
+    r"\d|复议|诉讼|举报|投诉|减免|收费|撤回|补正|不予|予以|部分|驳回|拒绝|逾期|超期|延期|答复|办结|涉及|许可|审批|纠错|败诉"
+    r"|以外|需要|应当"
+)
+
+
+def no_requests(match: re.Match[str], context: Context) -> bool:
+    """ "未收到…申请": only requests for information, and nothing qualifying them."""
+    gap = _gap(match)
+    named = gap + match.group(0)[match.end("g") - match.start() :]
+    return ("公开" in named or "信息" in named) and not _NONE_NOISE.search(gap) and this_year(match, context)
+
+
+_DISPUTE_TAIL = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|被")
+_DISPUTE_GAP = re.compile(r"\d|纠错|纠正|败诉|撤销|维持|以外|应当|需要|申请人")
+
+
+def no_disputes(match: re.Match[str], context: Context) -> bool:
+    """ "没有发生因政府信息公开而产生的行政复议": none at all, not "none corrected"."""
+    tail = match.groupdict().get("t") or match.groupdict().get("u") or ""
+    return (
+        "公开" in context.sentence
+        and not _DISPUTE_GAP.search(_gap(match))
+        and not _DISPUTE_TAIL.search(tail)
+        and this_year(match, context)
+    )
+
+
+def no_fees(match: re.Match[str], context: Context) -> bool:
+    """ "未收取费用": the disclosure fee, never 行政事业性收费."""
+    gap = _gap(match)
+    if (
+        re.search(r"事业性|复议|诉讼|按|\d", gap)
+        or "逾期" in context.prose[max(0, match.start() - 3) : match.start()]
+    ):
+        return False
+    sentence = context.sentence
+    return ("公开" in sentence or "申请" in sentence or "处理费" in sentence) and "事业性" not in sentence
+
+
+def fee(match: re.Match[str], context: Context) -> bool:
+    return "事业性" not in context.clause_before(match.start()) and this_year(match, context)
+
+
+def cases(match: re.Match[str], context: Context) -> bool:
+    """ "有1件涉及政府信息公开工作的行政复议": the count, not of some outcome."""
+    return not re.search(r"纠错|维持|败诉|诉讼|复议", _gap(match)) and this_year(match, context)
+
+
+def after_none_of(chars: str, guard: Guard = this_year) -> Guard:
+    """The match must not follow one of ``chars`` (a lookbehind kept out of the regex, for speed)."""
+
+    def check(match: re.Match[str], context: Context) -> bool:
+        start = match.start()
+        if start >= 2 and (match.group(0).startswith("公开") or context.prose.startswith("同意", start - 2)):
+            start -= 2  # the phrase began with 同意/予以/全部
+        return (start == 0 or context.prose[start - 1] not in chars) and guard(match, context)
+
+    return check

@@ -1,0 +1,133 @@
+"""Prose phrasings: what states a field, and what only looks as if it did.
+
+Each case is one sentence in a minimal report on 2020. ``expected`` lists the fields the sentence
+states (and only those may come out); a field mapped to None must not come out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai.domain.extraction import extract_text
+
+HEAD = "某县统计局2020年政府信息公开工作年度报告\n"
+
+
+def _fields(sentence: str) -> dict[str, int | float]:
+    return extract_text(HEAD + sentence + "\n").fields
+
+
+STATED = [
+    # requests received
+    ("2020年，我局共收到政府信息公开申请12件。", {"requests_received": 12}),
+    ("全年共受理政府信息公开申请859件，均按时答复。", {"requests_received": 859}),
+    ("本年度新收政府信息公开申请三件。", {"requests_received": 3}),
+    ("2020年我局依申请公开3件，均为网络申请。", {"requests_received": 3}),
+    ("2020年度我局共收到依申请信息公开26件。", {"requests_received": 26}),
+    ("全年收到依申请公开0项。", {"requests_received": 0}),
+    ("2020年，我局未收到政府信息公开申请。", {"requests_received": 0}),
+    ("本年度没有接到群众要求公开政府信息的申请。", {"requests_received": 0}),
+    ("2020年，未收到依申请公开事项。", {"requests_received": 0}),
+    ("全年无信息公开申请。", {"requests_received": 0}),
+    # replies
+    (
+        "其中同意公开答复9件，部分公开答复0件，不予公开答复2件，无法提供的10件，不予处理0件。",
+        {"granted": 9, "partially_granted": 0, "refused": 2, "unable_to_provide": 10, "not_processed": 0},
+    ),
+    ("予以公开12件，部分公开3件。", {"granted": 12, "partially_granted": 3}),
+    (
+        "上年结转政府信息公开申请2件，结转下一年度继续办理1件。",
+        {"requests_carried_over": 2, "carried_forward": 1},
+    ),
+    ("另有72件申请按照《条例》顺延到下年度答复。", {"carried_forward": 72}),
+    # proactive publication
+    ("2020年度共新增主动公开政府信息312条。", {"proactive_total": 312}),
+    ("全年主动公开政府信息一千二百条。", {"proactive_total": 1200}),
+    ("全年共审核发布各类公开政府信息2,825条。", {"proactive_total": 2825}),
+    ("2020年度主动公开政府信息总数2942条。", {"proactive_total": 2942}),
+    (
+        "局政务信息网更新信息678条，微博信息发布量231条，微信信息发布量16条。",
+        {"website_items": 678, "weibo_items": 231, "wechat_items": 16},
+    ),
+    ("“某县发布”微信公众号共编发文章1640篇。", {"wechat_items": 1640}),
+    (
+        "政府公报公开政府信息数6条，门户网站873条，微信公众号595条，微博390条。",
+        {"gazette_items": 6, "website_items": 873, "wechat_items": 595, "weibo_items": 390},
+    ),
+    ("全年上海市人民政府网站共发布各类信息46106条。", {"website_items": 46106}),
+    # reviews, lawsuits
+    ("信息公开类行政复议7件，诉讼9件。", {"admin_reviews": 7, "lawsuits": 9}),
+    ("2020年共办理0起行政复议案件。", {"admin_reviews": 0}),
+    ("没有发生因政府信息公开而产生的行政复议、提起行政诉讼的案件。", {"admin_reviews": 0, "lawsuits": 0}),
+    (
+        "本局无针对政府信息公开事务的行政复议案件，无针对政府信息公开事务的行政诉讼案件。",
+        {"admin_reviews": 0, "lawsuits": 0},
+    ),
+    ("有1件涉及政府信息公开工作的行政复议，涉及的行政诉讼数为0件。", {"admin_reviews": 1, "lawsuits": 0}),
+    # fees
+    ("本年度依申请公开未收取费用。", {"fees_yuan": 0}),
+    ("未向政府信息公开申请人收取任何费用。", {"fees_yuan": 0}),
+    ("我局政府信息公开无收费及减免情况。", {"fees_yuan": 0}),
+    ("全年收取信息处理费共计380元。", {"fees_yuan": 380}),
+    ("收取信息处理费0.12万元。", {"fees_yuan": 1200}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), STATED)
+def test_a_stated_figure_comes_out(sentence: str, expected: dict[str, int]) -> None:
+    assert _fields(sentence) == expected
+
+
+NOT_STATED = [
+    # combined figures are not split
+    ("其中，予以公开及部分公开258件，不予公开35件。", {"refused": 35}),
+    # "no information disclosed on request" is not "no requests"
+    ("2020年我街道无依申请公开政府信息。", {}),
+    # other years and last year
+    ("2019年收到政府信息公开申请5件。", {}),
+    ("较去年收到政府信息公开申请20件有所下降。", {}),
+    # cumulative counts give way to the year's own
+    ("截至目前累计主动公开政府信息5928条。", {}),
+    (
+        "本区到年底累计主动公开政府信息5928条，其中，本年度新增主动公开政府信息2110条。",
+        {"proactive_total": 2110},
+    ),
+    # sub-categories and channel subsets
+    ("收到申请中，通过网络收到申请30件。", {}),
+    ("全年受理行政许可申请5000件。", {}),
+    ("通过局门户网站公开政府信息公开52条，其他信息2167条。", {}),
+    ("在市政府门户网站和法制办网站发布信息27条。", {}),
+    ("“上海发布”微信公众号用户已突破550万，两条微信阅读量即达180万次。", {}),
+    ("“上海科技”视频号共制作并发布短视频584条。", {}),
+    # none-statements about something else
+    ("全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。", {}),
+    ("该行政复议件未被复议审查机关纠错。", {}),
+    ("本单位没有行政事业性收费项目。", {}),
+    ("2.申请人逾期未按收费通知要求缴纳费用。", {}),
+    ("申请人无需缴纳费用即可查阅。", {}),
+    # approximate figures never become fields
+    ("发布微博300余篇实时信息。", {}),
+    ("全年主动公开政府信息约1.2万条。", {}),
+    # the 行政事业性收费 amount is not the disclosure fee
+    ("行政事业性收费金额12.5万元。", {}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NOT_STATED)
+def test_what_only_looks_like_a_figure_stays_out(sentence: str, expected: dict[str, int]) -> None:
+    assert _fields(sentence) == expected
+
+
+def test_a_figure_stated_twice_differently_is_absent_and_reported() -> None:
+    report = extract_text(HEAD + "全年收到政府信息公开申请12件。\n另查，本年度共受理政府信息公开申请15件。\n")
+    assert "requests_received" not in report.fields
+    (finding,) = report.findings
+    assert finding.code == "contradiction"
+    assert finding.where.endswith("line 2 vs line 3")
+    assert "正文第2行为12" in finding.message and "正文第3行为15" in finding.message
+
+
+def test_a_figure_stated_twice_alike_is_kept() -> None:
+    report = extract_text(HEAD + "全年收到政府信息公开申请12件。\n综上，本年度共受理政府信息公开申请12件。\n")
+    assert report.fields == {"requests_received": 12}
+    assert report.findings == ()
