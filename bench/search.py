@@ -32,6 +32,7 @@ import os
 import platform
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -115,7 +116,12 @@ def queries(pool: list[str], count: int = 200) -> list[tuple[str, str]]:
         start = rng.randrange(len(ws))
         take("phrase", "".join(ws[start : start + rng.choice((2, 3))]))
     names = sorted(
-        {p.word for s in pool for p in jieba.posseg.cut(s) if p.flag in ("nr", "ns", "nt") and HAN.match(p.word)}
+        {
+            p.word
+            for s in pool
+            for p in jieba.posseg.cut(s)
+            if p.flag in ("nr", "ns", "nt") and HAN.match(p.word)
+        }
     )
     rng.shuffle(names)
     for name in names:
@@ -170,14 +176,17 @@ def timed(run, query_list):  # type: ignore[no-untyped-def]
 
 
 def summary(latencies: list[float]) -> dict[str, float]:
-    return {"p50_ms": percentile(latencies, 0.5), "p95_ms": percentile(latencies, 0.95), "max_ms": max(latencies)}
+    return {
+        "p50_ms": percentile(latencies, 0.5),
+        "p95_ms": percentile(latencies, 0.95),
+        "max_ms": max(latencies),
+    }
 
 
 # -- Gongkai ------------------------------------------------------------------------------------------
 
 
-def run_gongkai(count: int, out: Path, batch: int) -> None:
-    data_dir = Path(tempfile.mkdtemp(prefix="gongkai-bench-search-"))
+def _setup_django(data_dir: Path) -> None:
     os.environ["GONGKAI_DATA_DIR"] = str(data_dir)
     os.environ["DATABASE_URL"] = f"sqlite:///{data_dir / 'bench.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
@@ -185,34 +194,37 @@ def run_gongkai(count: int, out: Path, batch: int) -> None:
     import django
 
     django.setup()
+
+
+def build_gongkai(count: int, batch: int, pool: list[str]) -> tuple[float, list[str], dict[int, int]]:
+    """Publish the items through the catalogue's bulk service; (seconds, texts, item of publication id)."""
     from django.core.management import call_command
 
     from gongkai.agencies.models import Agency
-    from gongkai.catalogue import search
     from gongkai.catalogue.models import Category, Publication
     from gongkai.catalogue.services import PublishedItem, publish_in_bulk, set_up_catalogue
 
     call_command("migrate", verbosity=0)
-    pool = sentences()
-    agencies = []
-    for n in range(AGENCIES):
-        agency = Agency.objects.create(slug=f"bench-{n}", name=f"基准测试局{n}", code=f"BENCH{n:02d}")
-        set_up_catalogue(agency, actor=None)
-        agencies.append((agency, list(Category.objects.filter(agency=agency, parent=None))))
+    if not Agency.objects.exists():
+        for n in range(AGENCIES):
+            agency = Agency.objects.create(slug=f"bench-{n}", name=f"基准测试局{n}", code=f"BENCH{n:02d}")
+            set_up_catalogue(agency, actor=None)
+    agencies = [
+        (agency, list(Category.objects.filter(agency=agency, parent=None)))
+        for agency in Agency.objects.filter(slug__startswith="bench-").order_by("code")
+    ]
+    build = not Publication.objects.exists()
     rng = random.Random(SEED + 2)
     docs: list[str] = []
+    order: list[int] = []  # the agency of each item
+    pending: dict[int, list] = {n: [] for n in range(AGENCIES)}  # type: ignore[type-arg]
     started = time.perf_counter()
-    pending: dict[int, list[PublishedItem]] = {n: [] for n in range(AGENCIES)}
-    order: list[int] = []  # item number of each publication, in creation order
-
-    def flush(n: int) -> None:
-        made = publish_in_bulk(agencies[n][0], items=pending[n], source="benchmark", actor=None, full_clean=False)
-        assert len(made) == len(pending[n])
-        pending[n] = []
-
     for number, (title, text, doc_number, keywords, agency_n, published) in enumerate(items(count, pool)):
         docs.append("\n".join((title, text, doc_number, keywords)))
+        order.append(agency_n)
         category = rng.choice(agencies[agency_n][1])
+        if not build:
+            continue
         pending[agency_n].append(
             PublishedItem(
                 category=category,
@@ -225,21 +237,41 @@ def run_gongkai(count: int, out: Path, batch: int) -> None:
                 channels=(),
             )
         )
-        order.append(agency_n)
         if len(pending[agency_n]) >= batch:
-            flush(agency_n)
+            publish_in_bulk(agencies[agency_n][0], items=pending[agency_n], source="benchmark", actor=None,
+                            full_clean=False)  # fmt: skip
+            pending[agency_n] = []
         if (number + 1) % 100000 == 0:
             print(f"  gongkai: {number + 1:,} items, {time.perf_counter() - started:.0f} s", flush=True)
-    for n in range(AGENCIES):
-        if pending[n]:
-            flush(n)
-    build_seconds = time.perf_counter() - started
-    # Publications were created per agency batch: map their ids back to item numbers.
-    item_of = {}
+    for n, waiting in pending.items():
+        if waiting:
+            publish_in_bulk(agencies[n][0], items=waiting, source="benchmark", actor=None, full_clean=False)
+    seconds = time.perf_counter() - started
+    item_of: dict[int, int] = {}
     for agency_n, (agency, _) in enumerate(agencies):
         numbers = [i for i, a in enumerate(order) if a == agency_n]
         ids = list(Publication.objects.filter(agency=agency).order_by("id").values_list("id", flat=True))
         item_of.update(zip(ids, numbers, strict=True))
+    return seconds, docs, item_of
+
+
+def run_gongkai(count: int, out: Path, batch: int, data_dir: Path | None) -> None:
+    keep = data_dir is not None
+    data_dir = data_dir or Path(tempfile.mkdtemp(prefix="gongkai-bench-search-"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    _setup_django(data_dir)
+    from gongkai.catalogue import search
+
+    pool = sentences()
+    stamp = data_dir / "build.json"
+    built = json.loads(stamp.read_text()) if stamp.exists() else None
+    if built and built["items"] != count:
+        sys.exit(f"{data_dir} holds {built['items']:,} items, not {count:,}")
+    build_seconds, docs, item_of = build_gongkai(count, batch, pool)
+    if built:
+        build_seconds = built["build_seconds"]
+    else:
+        stamp.write_text(json.dumps({"items": count, "build_seconds": build_seconds}))
     query_list = queries(pool)
     truth = oracle(docs, query_list)
     page_ms, pages = timed(lambda q: search.search(q), query_list)
@@ -261,13 +293,15 @@ def run_gongkai(count: int, out: Path, batch: int) -> None:
         ],
     }
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    if not keep:
+        shutil.rmtree(data_dir, ignore_errors=True)
     print(f"  gongkai: {count:,} items built in {build_seconds:.0f} s; results in {out}")
 
 
 # -- Whoosh -------------------------------------------------------------------------------------------
 
 
-def run_whoosh(count: int, out: Path, minutes: float) -> None:
+def run_whoosh(count: int, out: Path, minutes: float, data_dir: Path | None) -> None:
     warnings.simplefilter("ignore")  # Whoosh and jieba.analyse warn about old APIs and unclosed files
     import jieba
 
@@ -277,25 +311,36 @@ def run_whoosh(count: int, out: Path, minutes: float) -> None:
     from whoosh.fields import TEXT, Schema
     from whoosh.qparser import MultifieldParser
 
-    directory = Path(tempfile.mkdtemp(prefix="gongkai-bench-whoosh-"))
-    analyzer = ChineseAnalyzer()
-    schema = Schema(title=TEXT(analyzer=analyzer), body=TEXT(analyzer=analyzer))
-    ix = index.create_in(str(directory), schema)
+    keep = data_dir is not None
+    directory = data_dir or Path(tempfile.mkdtemp(prefix="gongkai-bench-whoosh-"))
+    directory.mkdir(parents=True, exist_ok=True)
+    stamp = directory / "build.json"
     pool = sentences()
     docs: list[str] = []
-    started = time.perf_counter()
-    deadline = started + minutes * 60 * 0.85  # leave time for the final commit
-    writer = ix.writer(limitmb=1024)
-    for number, (title, text, doc_number, keywords, _, _) in enumerate(items(count, pool)):
-        if time.perf_counter() > deadline:
-            break
-        writer.add_document(title=title, body="\n".join((text, doc_number, keywords)))
-        docs.append("\n".join((title, text, doc_number, keywords)))
-        if (number + 1) % 20000 == 0:
-            print(f"  whoosh: {number + 1:,} items, {time.perf_counter() - started:.0f} s", flush=True)
-    writer.commit()
-    build_seconds = time.perf_counter() - started
-    indexed = len(docs)
+    if stamp.exists():  # reuse the index built before: the first n items again
+        built = json.loads(stamp.read_text())
+        build_seconds, indexed = built["build_seconds"], built["items"]
+        for title, text, doc_number, keywords, _, _ in items(indexed, pool):
+            docs.append("\n".join((title, text, doc_number, keywords)))
+    else:
+        analyzer = ChineseAnalyzer()
+        ix = index.create_in(
+            str(directory), Schema(title=TEXT(analyzer=analyzer), body=TEXT(analyzer=analyzer))
+        )
+        started = time.perf_counter()
+        deadline = started + minutes * 60 * 0.85  # leave time for the final commit
+        writer = ix.writer(limitmb=1024)
+        for number, (title, text, doc_number, keywords, _, _) in enumerate(items(count, pool)):
+            if time.perf_counter() > deadline:
+                break
+            writer.add_document(title=title, body="\n".join((text, doc_number, keywords)))
+            docs.append("\n".join((title, text, doc_number, keywords)))
+            if (number + 1) % 20000 == 0:
+                print(f"  whoosh: {number + 1:,} items, {time.perf_counter() - started:.0f} s", flush=True)
+        writer.commit()
+        build_seconds = time.perf_counter() - started
+        indexed = len(docs)
+        stamp.write_text(json.dumps({"items": indexed, "build_seconds": build_seconds}))
     ix = index.open_dir(str(directory))
     parser = MultifieldParser(["title", "body"], ix.schema)
     query_list = queries(pool)
@@ -324,6 +369,8 @@ def run_whoosh(count: int, out: Path, minutes: float) -> None:
         ],
     }
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    if not keep:
+        shutil.rmtree(directory, ignore_errors=True)
     print(f"  whoosh: {indexed:,} items indexed in {build_seconds:.0f} s; results in {out}")
 
 
@@ -354,7 +401,8 @@ def report(paths: list[Path]) -> None:
             if result["engine"] == "gongkai":
                 ratio = whoosh["page"]["p95_ms"] / result["page"]["p95_ms"]
                 ratio_all = whoosh["all"]["p95_ms"] / result["all"]["p95_ms"]
-                print(f"p95 Whoosh/Gongkai at {result['items']:,} items: page {ratio:.1f}×, all {ratio_all:.1f}×")
+                items_ = f"{result['items']:,}"
+                print(f"p95 Whoosh/Gongkai at {items_} items: page {ratio:.1f}×, all {ratio_all:.1f}×")
     kinds = Counter(q["kind"] for q in results[0]["queries"])
     print("queries:", dict(kinds))
 
@@ -366,15 +414,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--whoosh-minutes", type=float, default=30)
     parser.add_argument("--batch", type=int, default=10_000)
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "gongkai-bench-search")
+    parser.add_argument("--data-dir", type=Path, help="keep (or reuse) the database or index here")
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     if not CORPUS.is_dir():
         sys.exit(f"the corpus is not at {CORPUS} (set GONGKAI_CORPUS)")
     if args.phase == "gongkai":
-        run_gongkai(args.items, args.out / f"gongkai-{args.items}.json", args.batch)
+        run_gongkai(args.items, args.out / f"gongkai-{args.items}.json", args.batch, args.data_dir)
     elif args.phase == "whoosh":
-        run_whoosh(args.items, args.out / f"whoosh-{args.items}.json", args.whoosh_minutes)
+        run_whoosh(args.items, args.out / f"whoosh-{args.items}.json", args.whoosh_minutes, args.data_dir)
     elif args.phase == "report":
         report(args.files)
     else:
@@ -382,7 +431,15 @@ def main(argv: list[str] | None = None) -> None:
         common = ["--out", str(args.out)]
         subprocess.run([*me, "gongkai", "--items", str(args.items), *common], check=True)
         subprocess.run(
-            [*me, "whoosh", "--items", str(args.items), "--whoosh-minutes", str(args.whoosh_minutes), *common],
+            [
+                *me,
+                "whoosh",
+                "--items",
+                str(args.items),
+                "--whoosh-minutes",
+                str(args.whoosh_minutes),
+                *common,
+            ],
             check=True,
         )
         whoosh = json.loads((args.out / f"whoosh-{args.items}.json").read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import SessionAuth
 
 from gongkai.domain.errors import DomainError, TransitionNotAllowed
@@ -34,6 +34,15 @@ def validation_error(request: HttpRequest, error: ValidationError) -> HttpRespon
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, error: Http404) -> HttpResponse:
     return error_response(request, message=str(error) or "没有找到", code="not_found", where="", status=404)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    message = str(error)
+    code = "csrf_failed" if "CSRF" in message else f"http_{error.status_code}"
+    if code == "csrf_failed":
+        message = "CSRF 校验失败：请刷新页面后重试"
+    return error_response(request, message=message, code=code, where="", status=error.status_code)
 
 
 @api.exception_handler(AuthenticationError)

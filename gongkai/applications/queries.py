@@ -245,13 +245,7 @@ def case_page(application: Application, *, today: date, calendar: WorkCalendar) 
         reply=Reply.objects.filter(application=application).first(),
         notes=list(application.notes.select_related("author").order_by("created_at", "id")),
         letters=list(application.letters.select_related("created_by").order_by("created_at", "id")),
-        audit=list(
-            AuditEvent.objects.filter(
-                subject_type=Application._meta.label_lower, subject_id=str(application.pk)
-            )
-            .select_related("actor")
-            .order_by("created_at", "id")
-        ),
+        audit=case_audit(application),
         fee_preview=(
             fee_estimate(application, method=FeeMethod.BY_COUNT, pages=None)
             if EventKind.FEE_NOTICE_ISSUED in allowed

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -289,11 +289,13 @@ def nth_request_in_month(application: Application) -> int:
         if application.id_number
         else Q(applicant_name=application.applicant_name)
     )
+    first = application.received_on.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
     month = Application.objects.filter(
         same_applicant,
         agency_id=application.agency_id,
-        received_on__year=application.received_on.year,
-        received_on__month=application.received_on.month,
+        received_on__gte=first,
+        received_on__lt=following,
     )
     earlier = month.filter(
         Q(received_on__lt=application.received_on)

@@ -297,4 +297,3 @@ def _count_request(counts: dict[str, int | float], group: ApplicationGroup, inde
     counts[older["pre2019-table"]] += n
     if "pre2019-table.reason" in older:
         counts[older["pre2019-table.reason"]] += n
-

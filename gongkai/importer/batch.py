@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol
 
 from tqdm import tqdm
 
@@ -17,6 +17,10 @@ from gongkai.domain.errors import DomainError
 from gongkai.importer.reading import SUFFIXES
 
 MISSING = "找不到文件或目录"
+
+
+class Writer(Protocol):
+    def write(self, text: str) -> object: ...
 
 
 def report_paths(arguments: Iterable[str], *, recursive: bool) -> tuple[list[Path], list[str]]:
@@ -40,7 +44,7 @@ def run_batch(
     paths: list[Path],
     handle: Callable[[Path], None],
     *,
-    errors: TextIO,
+    errors: Writer,
     missing: Iterable[str] = (),
 ) -> int:
     """Call ``handle`` on each path; a DomainError or OSError is written as one line to ``errors``.

@@ -11,7 +11,7 @@ from gongkai.importer.models import ImportedReport
 
 
 def imported_reports(*, year: int | None = None, agency: str = "") -> QuerySet[ImportedReport]:
-    """Imported reports, newest first, optionally of one year and of agencies whose name contains ``agency``."""
+    """Imported reports, newest first; of one ``year`` and of agencies whose name contains ``agency``."""
     queryset = ImportedReport.objects.all()
     if year is not None:
         queryset = queryset.filter(year=year)

@@ -112,7 +112,8 @@ def _html(data: bytes, name: str) -> str:
 
 
 _BLOCKS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 section article header footer tr title blockquote pre dd dt hr".split()
+    ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header")
+    + ("footer", "tr", "title", "blockquote", "pre", "dd", "dt", "hr")
 )
 _SKIP = frozenset({"script", "style", "noscript", "template"})
 

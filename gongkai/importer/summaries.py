@@ -14,10 +14,11 @@ TEMPLATE_NAMES = {
 
 def summary(report: ExtractedReport, *, file: str) -> str:
     """Several lines: the file, template, agency and year, the fields found, the findings."""
+    year = report.year if report.year is not None else "（未写明）"
     lines = [
         file,
         f"  格式：{TEMPLATE_NAMES.get(report.template, report.template)}",
-        f"  机关：{report.agency or '（未写明）'}　年度：{report.year if report.year is not None else '（未写明）'}",
+        f"  机关：{report.agency or '（未写明）'}　年度：{year}",
     ]
     stated = [f"{FIELD_NAMES[name]} {report.fields[name]}" for name in FIELDS if name in report.fields]
     lines.append("  数字：" + ("；".join(stated) if stated else "（正文未写明任何数字）"))

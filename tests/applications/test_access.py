@@ -13,8 +13,8 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from gongkai.applications import urls
 from gongkai.api import api
+from gongkai.applications import urls
 from gongkai.applications.models import Application, Letter
 from gongkai.applications.views.actions import ACTIONS
 from gongkai.audit.models import AuditEvent
@@ -258,3 +258,14 @@ def test_every_endpoint_of_the_api_is_checked_here():
         for method in operations
     }
     assert declared == set(STAFF_ENDPOINTS) | public
+
+
+def test_the_admin_shows_requests_without_personal_data(case, client):
+    from tests import factories
+
+    client.force_login(factories.UserFactory(username="root", is_staff=True, is_superuser=True))
+    listing = client.get(reverse("admin:applications_application_changelist"))
+    change = client.get(reverse("admin:applications_application_change", args=[case.pk]))
+    assert change.status_code == 200 and case.ref in change.content.decode()
+    assert_nothing_leaks(listing)
+    assert_nothing_leaks(change)

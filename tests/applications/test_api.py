@@ -205,7 +205,9 @@ def test_intake_and_inbox_by_api(client, agency, clerk):
 def test_session_posts_need_the_csrf_token(clerk, agency):
     client = Client(enforce_csrf_checks=True)
     client.force_login(clerk)
-    assert post(client, "/token").status_code == 403
+    response = post(client, "/token")
+    assert response.status_code == 403
+    assert response.json()["code"] == "csrf_failed" and "CSRF" in response.json()["message"]
 
 
 def test_the_openapi_document_lists_the_public_and_staff_endpoints(client, db):

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from gongkai.applications import services
 from gongkai.applications.forms import INVALID_RESIDENT_ID, NO_CONTACT
-from gongkai.applications.models import Application, Letter
+from gongkai.applications.models import Application, Letter, LetterKind
 from gongkai.applications.ratelimit import NOT_ACCEPTED, RATE_LIMITED, TOO_FAST
 from gongkai.audit.models import AuditEvent
 from gongkai.domain.cases import Stage
@@ -266,6 +266,7 @@ def test_an_htmx_action_swaps_the_case_body_and_is_audited(client, agency, clerk
     assert AuditEvent.objects.filter(
         event="application.correction_requested", subject_id=str(app.pk)
     ).exists()
+    assert "<td>收到申请</td>" in body and "<td>告知补正</td>" in body  # the case's audit trail
 
 
 @time_machine.travel(date(2024, 9, 23))
@@ -426,3 +427,15 @@ def test_the_case_page_runs_the_same_number_of_queries_with_5_or_50_cases(client
     with CaptureQueriesContext(connection) as fifty:
         client.get(url)
     assert len(five) == len(fifty), [q["sql"] for q in fifty.captured_queries]
+
+
+@time_machine.travel(date(2024, 10, 9))
+def test_a_letter_that_cannot_be_generated_yet_says_why(client, agency, clerk):
+    app = make_application(agency, received=date(2024, 9, 20), actor=clerk)
+    client.force_login(clerk)
+    url = reverse("applications:case_action", args=[app.pk, "letter"])
+    body = client.post(url, {"kind": "reply"}, **HTMX).content.decode()
+    from gongkai.applications.letters.render import NOT_READY
+
+    assert NOT_READY[LetterKind.REPLY] in body and '<ul class="errorlist"' in body
+    assert not app.letters.exists()

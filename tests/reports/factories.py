@@ -24,9 +24,13 @@ def make_case(
 ):
     """A request received on ``received`` and, when ``concluded`` is given, concluded that day with
     ``reply`` (call under time_machine.travel to a day after both)."""
-    application = make_application(agency, received=received, applicant_type=who, channel=channel, actor=actor)
+    application = make_application(
+        agency, received=received, applicant_type=who, channel=channel, actor=actor
+    )
     if extended:
-        services.add_event(application, kind=EventKind.EXTENSION_REQUESTED, on=received, extension_days=5, actor=actor)
+        services.add_event(
+            application, kind=EventKind.EXTENSION_REQUESTED, on=received, extension_days=5, actor=actor
+        )
         services.add_event(application, kind=EventKind.EXTENSION_APPROVED, on=received, actor=actor)
     if concluded is not None:
         _conclude(application, concluded, reply, actor)
@@ -39,7 +43,9 @@ def _conclude(application, on: date, reply: ReplyType, actor) -> None:
         services.request_correction(application, on=application.received_on, what="请写明文号", actor=actor)
         services.give_up(application, on=on, reason=GiveUpReason.NO_CORRECTION, actor=actor)
     elif reply == ReplyType.OTHER_NO_FEE_PAYMENT:
-        services.issue_fee_notice(application, on=application.received_on, method=FeeMethod.BY_VOLUME, pages=120, actor=actor)
+        services.issue_fee_notice(
+            application, on=application.received_on, method=FeeMethod.BY_VOLUME, pages=120, actor=actor
+        )
         services.give_up(application, on=on, reason=GiveUpReason.NO_FEE_PAYMENT, actor=actor)
     elif reply == ReplyType.OTHER_OTHER:
         services.withdraw(application, on=on, actor=actor)

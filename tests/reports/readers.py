@@ -24,7 +24,10 @@ def xlsx_matrices(content: bytes) -> list[Matrix]:
     workbook = load_workbook(io.BytesIO(content))
     matrices = []
     for sheet in workbook.worksheets:
-        grid = [[sheet.cell(r, c).value for c in range(1, sheet.max_column + 1)] for r in range(1, sheet.max_row + 1)]
+        grid = [
+            [sheet.cell(r, c).value for c in range(1, sheet.max_column + 1)]
+            for r in range(1, sheet.max_row + 1)
+        ]
         for merged in sheet.merged_cells.ranges:
             value = sheet.cell(merged.min_row, merged.min_col).value
             for r in range(merged.min_row, merged.max_row + 1):
@@ -177,7 +180,12 @@ def _statistics(spec: TableSpec, matrix: Matrix) -> dict:
     return cells
 
 
-_READERS = {"proactive": _proactive, "applications": _applications, "disputes": _disputes, "extra": _statistics}
+_READERS = {
+    "proactive": _proactive,
+    "applications": _applications,
+    "disputes": _disputes,
+    "extra": _statistics,
+}
 
 
 def read_tables(template: str, matrices: list[Matrix]) -> dict[str, dict]:
@@ -185,14 +193,18 @@ def read_tables(template: str, matrices: list[Matrix]) -> dict[str, dict]:
     specs = specs_for(template)  # type: ignore[arg-type]
     order = ["extra"] if template.startswith("pre2019") else ["proactive", "applications", "disputes"]
     assert len(matrices) == len(order), f"expected {len(order)} tables, found {len(matrices)}"
-    return {table: _READERS[table](specs[table], matrix) for table, matrix in zip(order, matrices, strict=True)}
+    return {
+        table: _READERS[table](specs[table], matrix) for table, matrix in zip(order, matrices, strict=True)
+    }
 
 
 def printed_cells(tables: ReportTables) -> dict[str, dict]:
     """What the files must show: every stated cell, except table 三's unprinted subtotal rows."""
     specs = specs_for(tables.template)
     result = {}
-    for table in (["extra"] if tables.template.startswith("pre2019") else ["proactive", "applications", "disputes"]):
+    for table in (
+        ["extra"] if tables.template.startswith("pre2019") else ["proactive", "applications", "disputes"]
+    ):
         spec = specs[table]
         result[table] = {
             row: dict(values)

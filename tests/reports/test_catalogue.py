@@ -37,19 +37,29 @@ def catalogue(agency, clerk):
     items = [
         item("规章一", date(2022, 5, 1), written_on=date(2022, 4, 20), doc_type=DocumentType.REGULATION),
         item("规章二", date(2024, 3, 1), written_on=date(2024, 2, 20), doc_type=DocumentType.REGULATION),
-        item("规范性文件一", date(2023, 1, 5), written_on=date(2022, 12, 30), doc_type=DocumentType.NORMATIVE),
+        item(
+            "规范性文件一", date(2023, 1, 5), written_on=date(2022, 12, 30), doc_type=DocumentType.NORMATIVE
+        ),
         item("规范性文件二", date(2024, 1, 10), written_on=date(2024, 1, 2), doc_type=DocumentType.NORMATIVE),
-        item("规范性文件三", date(2025, 1, 6), written_on=date(2024, 12, 31), doc_type=DocumentType.NORMATIVE),
+        item(
+            "规范性文件三", date(2025, 1, 6), written_on=date(2024, 12, 31), doc_type=DocumentType.NORMATIVE
+        ),
         item(
             "工作动态",
             date(2024, 6, 1),
-            channels=((ReleaseChannel.WEBSITE, None), (ReleaseChannel.WECHAT, None), (ReleaseChannel.WEIBO, None)),
+            channels=(
+                (ReleaseChannel.WEBSITE, None),
+                (ReleaseChannel.WECHAT, None),
+                (ReleaseChannel.WEIBO, None),
+            ),
         ),
         item("通知", date(2024, 7, 1)),
     ]
     made = {p.current.title: p for p in publish_in_bulk(agency, items=items, source="测试", actor=clerk)}
     change_validity(made["规章一"], validity=Validity.REPEALED, changed_on=date(2024, 3, 1), actor=clerk)
-    change_validity(made["规范性文件一"], validity=Validity.EXPIRED, changed_on=date(2023, 12, 31), actor=clerk)
+    change_validity(
+        made["规范性文件一"], validity=Validity.EXPIRED, changed_on=date(2023, 12, 31), actor=clerk
+    )
     return made
 
 
@@ -79,11 +89,15 @@ def test_a_year_the_catalogue_does_not_cover_is_not_stated_as_zero(agency, catal
     tables = compile_report(agency, 2021, template="2021").tables
     assert "regulations" not in tables.proactive and "normative_documents" not in tables.proactive
     assert "proactive.total" not in compile_report(agency, 2021, template="pre2019-table").tables.extra
-    services.save_manual_entry(agency, 2021, key="proactive.regulations.in_force", value=Decimal(7), actor=clerk)
+    services.save_manual_entry(
+        agency, 2021, key="proactive.regulations.in_force", value=Decimal(7), actor=clerk
+    )
     assert compile_report(agency, 2021, template="2021").tables.proactive["regulations"] == {"in_force": 7}
 
 
 def test_a_hand_entered_figure_replaces_the_catalogue_s_count(agency, catalogue, clerk):
-    services.save_manual_entry(agency, 2024, key="extra.proactive.total.value", value=Decimal(300), actor=clerk)
+    services.save_manual_entry(
+        agency, 2024, key="extra.proactive.total.value", value=Decimal(300), actor=clerk
+    )
     extra = compile_report(agency, 2024, template="pre2019-table").tables.extra
     assert extra["proactive.total"] == {"value": 300} and extra["proactive.website"] == {"value": 4}

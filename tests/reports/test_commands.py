@@ -33,14 +33,21 @@ def test_json_has_exactly_the_shape_of_domain_md(gongkai, agency, cases):
     data = json.loads(result.out)
     assert list(data) == REPORT_KEYS
     assert (data["template"], data["agency"], data["year"]) == ("2021", "某市应急管理局", 2024)
-    assert data["applications"]["new"] == {**dict.fromkeys(APPLICANT_COLUMN_IDS, 0), "research": 1, "natural_person": 1, "total": 2}
+    assert data["applications"]["new"] == {
+        **dict.fromkeys(APPLICANT_COLUMN_IDS, 0),
+        "research": 1,
+        "natural_person": 1,
+        "total": 2,
+    }
     assert set(data["disputes"]) == {"review", "lawsuit_direct", "lawsuit_after_review"}
     assert {"code", "severity", "message", "where"} == set(data["findings"][0])
     assert ReportTables.from_json(data).applications == data["applications"]
 
 
 def test_the_pre2019_template_prints_the_statistics_table(gongkai, agency, cases):
-    result = gongkai("report", "--agency", "anjian", "--year", "2024", "--template", "pre2019", "--format", "json")
+    result = gongkai(
+        "report", "--agency", "anjian", "--year", "2024", "--template", "pre2019", "--format", "json"
+    )
     data = json.loads(result.out)
     assert data["template"] == "pre2019-table" and data["extra"]["requests.received"] == {"value": 2}
     assert data["applications"] == {} and list(data) == [*REPORT_KEYS[:-1], "extra", "findings"]
@@ -49,7 +56,9 @@ def test_the_pre2019_template_prints_the_statistics_table(gongkai, agency, cases
 @pytest.mark.parametrize(("fmt", "reader"), [("docx", docx_matrices), ("xlsx", xlsx_matrices)])
 def test_files_written_with_o_read_back_as_the_json(gongkai, agency, cases, tmp_path, fmt, reader):
     out = tmp_path / f"report.{fmt}"
-    assert gongkai("report", "--agency", "anjian", "--year", "2024", "--format", fmt, "-o", str(out)).code == 0
+    assert (
+        gongkai("report", "--agency", "anjian", "--year", "2024", "--format", fmt, "-o", str(out)).code == 0
+    )
     data = json.loads(gongkai("report", "--agency", "anjian", "--year", "2024", "--format", "json").out)
     assert read_tables("2021", reader(out.read_bytes())) == printed_cells(ReportTables.from_json(data))
 
@@ -66,7 +75,10 @@ def test_html_goes_to_standard_output(gongkai, agency, cases):
         (["--agency", "nowhere", "--year", "2024", "--format", "json"], "没有找到机关“nowhere”"),
         (["--agency", "anjian", "--year", "1999", "--format", "json"], "--year 应为 2008 至 2025 之间的年份"),
         (["--agency", "anjian", "--year", "2024x", "--format", "json"], "--year"),
-        (["--agency", "anjian", "--year", "2024", "--format", "pdf"], "--format 应为 json、html、docx 或 xlsx"),
+        (
+            ["--agency", "anjian", "--year", "2024", "--format", "pdf"],
+            "--format 应为 json、html、docx 或 xlsx",
+        ),
         (["--agency", "anjian", "--year", "2024", "--template", "2008", "--format", "json"], "--template"),
     ],
 )
@@ -135,6 +147,11 @@ def test_on_random_ledgers_every_identity_holds(gongkai, agency, tmp_path, rows)
             reports[year] = json.loads(result.out)
             _identities_hold(reports[year])
         for year in (2024, 2025):  # this year's carried-over is last year's carried-forward
-            assert reports[year]["applications"]["carried_over"] == reports[year - 1]["applications"]["carried_forward"]
-        assert reports[2024]["applications"]["new"]["total"] == sum(r["received"].startswith("2024") for r in rows)
+            assert (
+                reports[year]["applications"]["carried_over"]
+                == reports[year - 1]["applications"]["carried_forward"]
+            )
+        assert reports[2024]["applications"]["new"]["total"] == sum(
+            r["received"].startswith("2024") for r in rows
+        )
         transaction.set_rollback(True)

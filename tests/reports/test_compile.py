@@ -39,7 +39,11 @@ def ledger(agency):
         ),
         "concluded_in_2023": make_case(agency, received=date(2023, 11, 1), concluded=date(2023, 12, 29)),
         "concluded_on_last_day": make_case(
-            agency, received=date(2024, 1, 2), concluded=date(2024, 12, 31), reply=ReplyType.PARTIAL, extended=True
+            agency,
+            received=date(2024, 1, 2),
+            concluded=date(2024, 12, 31),
+            reply=ReplyType.PARTIAL,
+            extended=True,
         ),
         "state_secret": make_case(
             agency,
@@ -50,11 +54,18 @@ def ledger(agency):
             channel=Channel.FAX,
         ),
         "carried_forward": make_case(
-            agency, received=date(2024, 12, 30), concluded=date(2025, 1, 3), reply=ReplyType.UNABLE_NOT_HELD, who=LAW
+            agency,
+            received=date(2024, 12, 30),
+            concluded=date(2025, 1, 3),
+            reply=ReplyType.UNABLE_NOT_HELD,
+            who=LAW,
         ),
         "received_in_2025": make_case(agency, received=date(2025, 1, 2)),
         "no_correction": make_case(
-            agency, received=date(2024, 5, 6), concluded=date(2024, 6, 10), reply=ReplyType.OTHER_NO_CORRECTION
+            agency,
+            received=date(2024, 5, 6),
+            concluded=date(2024, 6, 10),
+            reply=ReplyType.OTHER_NO_CORRECTION,
         ),
         "withdrawn": make_case(
             agency,
@@ -65,7 +76,11 @@ def ledger(agency):
             channel=Channel.POST_SIGNED,
         ),
         "no_fee_payment": make_case(
-            agency, received=date(2024, 7, 1), concluded=date(2024, 8, 15), reply=ReplyType.OTHER_NO_FEE_PAYMENT, who=ORG
+            agency,
+            received=date(2024, 7, 1),
+            concluded=date(2024, 8, 15),
+            reply=ReplyType.OTHER_NO_FEE_PAYMENT,
+            who=ORG,
         ),
     }
 
@@ -116,14 +131,25 @@ def test_the_pre2019_statistics_table_from_the_same_records(agency, ledger):
 
 
 def test_table_four_counts_disputes_filed_in_the_year_by_outcome_on_31_december(agency, clerk):
-    review = file_dispute(agency, kind=DisputeKind.REVIEW, body="市政府", filed_on=date(2024, 3, 1), actor=clerk)
+    review = file_dispute(
+        agency, kind=DisputeKind.REVIEW, body="市政府", filed_on=date(2024, 3, 1), actor=clerk
+    )
     decide_dispute(review, outcome=DisputeOutcome.CORRECTED, decided_on=date(2024, 5, 1), actor=clerk)
-    late = file_dispute(agency, kind=DisputeKind.REVIEW, body="市政府", filed_on=date(2024, 11, 1), actor=clerk)
+    late = file_dispute(
+        agency, kind=DisputeKind.REVIEW, body="市政府", filed_on=date(2024, 11, 1), actor=clerk
+    )
     decide_dispute(late, outcome=DisputeOutcome.UPHELD, decided_on=date(2025, 2, 1), actor=clerk)
     file_dispute(
-        agency, kind=DisputeKind.LAWSUIT_AFTER_REVIEW, body="区法院", filed_on=date(2024, 6, 1), review=review, actor=clerk
+        agency,
+        kind=DisputeKind.LAWSUIT_AFTER_REVIEW,
+        body="区法院",
+        filed_on=date(2024, 6, 1),
+        review=review,
+        actor=clerk,
     )
-    file_dispute(agency, kind=DisputeKind.LAWSUIT_DIRECT, body="区法院", filed_on=date(2023, 6, 1), actor=clerk)
+    file_dispute(
+        agency, kind=DisputeKind.LAWSUIT_DIRECT, body="区法院", filed_on=date(2023, 6, 1), actor=clerk
+    )
     disputes = compile_report(agency, 2024, template="2021").tables.disputes
     assert disputes["review"] == {"upheld": 0, "corrected": 1, "other": 0, "pending": 1, "total": 2}
     assert disputes["lawsuit_after_review"]["pending"] == disputes["lawsuit_after_review"]["total"] == 1
@@ -139,7 +165,9 @@ def test_every_request_cell_drills_down_to_exactly_the_cases_it_counts(agency, l
         table, rest = path.split(".", 1)
         row, column = rest.rsplit(".", 1)
         cases = cases_behind(Application.objects.all(), year=2024, template=template, path=path)
-        if table in ("applications", "extra") and (table == "applications" or row.startswith(("requests.", "replies."))):
+        if table in ("applications", "extra") and (
+            table == "applications" or row.startswith(("requests.", "replies."))
+        ):
             assert cases.count() == tables.cell(table, row, column), path
             checked += 1
     assert checked > (100 if template == "2021" else 20)
@@ -181,7 +209,9 @@ def test_the_grouped_queries_equal_folding_every_record(agency, template):
     _random_ledger(agency, random.Random(20240208), 600)
     facts = [
         ApplicationFact(r, ApplicantType(t), c, ReplyType(rt) if rt else None)
-        for r, t, c, rt in Application.objects.values_list("received_on", "applicant_type", "concluded_on", "reply_type")
+        for r, t, c, rt in Application.objects.values_list(
+            "received_on", "applicant_type", "concluded_on", "reply_type"
+        )
     ]
     for year in (2023, 2024, 2025):
         expected = compile_tables(

@@ -26,7 +26,9 @@ READERS = {"docx": docx_matrices, "xlsx": xlsx_matrices, "html": html_matrices}
 def records(agency, clerk):
     make_case(agency, received=date(2023, 12, 20))
     make_case(agency, received=date(2024, 2, 1), concluded=date(2024, 2, 20), who=ApplicantType.COMMERCIAL)
-    make_case(agency, received=date(2024, 3, 1), concluded=date(2024, 3, 9), reply=ReplyType.REFUSED_PROCESS_INFO)
+    make_case(
+        agency, received=date(2024, 3, 1), concluded=date(2024, 3, 9), reply=ReplyType.REFUSED_PROCESS_INFO
+    )
     make_case(agency, received=date(2024, 4, 1), concluded=date(2024, 4, 9), reply=ReplyType.OTHER_OTHER)
     for key, value in {
         "proactive.licensing.decisions": "1204",

@@ -47,7 +47,9 @@ def test_a_report_with_errors_cannot_be_published(agency, office_head):
 
 def test_a_leader_may_publish_over_errors_with_a_recorded_reason(agency, leader):
     make_case(agency, received=date(2024, 3, 1), concluded=date(2024, 3, 5))
-    report = services.publish_report(agency, 2024, actor=leader, override_reason="按上级要求先行公开，正文另行补充")
+    report = services.publish_report(
+        agency, 2024, actor=leader, override_reason="按上级要求先行公开，正文另行补充"
+    )
     assert report.status == Status.PUBLISHED and report.locked
     assert report.override_reason == "按上级要求先行公开，正文另行补充"
     assert report.tables["applications"]["granted"]["total"] == 1
@@ -84,7 +86,11 @@ def test_a_later_change_to_a_case_concluded_in_a_locked_year_needs_a_reason_and_
     late = make_case(agency, received=date(2024, 12, 1))
     with pytest.raises(TransitionNotAllowed) as error:
         applications.send_reply(
-            late, reply_type=ReplyType.GRANTED, service_method="posted", served_on=date(2024, 12, 20), actor=clerk
+            late,
+            reply_type=ReplyType.GRANTED,
+            service_method="posted",
+            served_on=date(2024, 12, 20),
+            actor=clerk,
         )
     assert error.value.message == services.YEAR_LOCKED.format(year=2024)
     # …and with one it goes through and reopens the report as version 2
@@ -111,7 +117,9 @@ def test_a_manual_entry_in_a_locked_year_needs_a_reason(agency, office_head, cle
     key = "proactive.licensing.decisions"
     with pytest.raises(TransitionNotAllowed):
         services.save_manual_entry(agency, 2024, key=key, value=Decimal(12), actor=clerk)
-    entry = services.save_manual_entry(agency, 2024, key=key, value=Decimal(12), actor=clerk, reason="补报许可数")
+    entry = services.save_manual_entry(
+        agency, 2024, key=key, value=Decimal(12), actor=clerk, reason="补报许可数"
+    )
     assert entry.entered_by == clerk and AnnualReport.objects.filter(version=2).exists()
 
 
@@ -128,7 +136,9 @@ def test_manual_entries_are_audited_and_record_derived_figures_are_refused(agenc
             services.save_manual_entry(agency, 2024, key=key, value=Decimal(1), actor=clerk)
         assert error.value.message == NOT_ENTERED_BY_HAND
     with pytest.raises(InvalidInput):
-        services.save_manual_entry(agency, 2024, key="proactive.licensing.decisions", value=Decimal("1.5"), actor=clerk)
+        services.save_manual_entry(
+            agency, 2024, key="proactive.licensing.decisions", value=Decimal("1.5"), actor=clerk
+        )
     services.save_manual_entry(agency, 2024, key="proactive.fees.amount_10k_yuan", value=None, actor=clerk)
     assert not ManualEntry.objects.exists()
 

@@ -22,9 +22,15 @@ MANAGE = "/reports/manage/anjian/2024/"
 @pytest.fixture
 def cases(agency):
     return [
-        make_case(agency, received=date(2024, 2, 1), concluded=date(2024, 2, 9), who=ApplicantType.COMMERCIAL),
-        make_case(agency, received=date(2024, 3, 1), concluded=date(2024, 3, 9), who=ApplicantType.COMMERCIAL),
-        make_case(agency, received=date(2024, 3, 2), concluded=date(2024, 3, 9), reply=ReplyType.UNABLE_NOT_HELD),
+        make_case(
+            agency, received=date(2024, 2, 1), concluded=date(2024, 2, 9), who=ApplicantType.COMMERCIAL
+        ),
+        make_case(
+            agency, received=date(2024, 3, 1), concluded=date(2024, 3, 9), who=ApplicantType.COMMERCIAL
+        ),
+        make_case(
+            agency, received=date(2024, 3, 2), concluded=date(2024, 3, 9), reply=ReplyType.UNABLE_NOT_HELD
+        ),
         make_case(agency, received=date(2024, 12, 30)),
     ]
 
@@ -90,7 +96,9 @@ def test_a_supervisor_sees_the_roll_up_but_no_personal_data(client, supervisor, 
     assert response.status_code == 200
     assert 'data-agency="anjian"' in html and 'data-agency="city"' in html
     assert "张三" not in html and "cases/?cell" not in html
-    chart = json.loads(html.split('<script id="chart-data" type="application/json">')[1].split("</script>")[0])
+    chart = json.loads(
+        html.split('<script id="chart-data" type="application/json">')[1].split("</script>")[0]
+    )
     assert chart["new"][chart["agencies"].index("某市应急管理局")] == 4
     assert client.get(MANAGE).status_code == 404  # statistics, not the agency's back office
     assert client.get(MANAGE + "cases/?cell=applications.new.total").status_code == 404
@@ -110,11 +118,17 @@ def test_the_prose_is_saved_with_htmx_and_the_findings_refresh(clerk_client, cas
     html = response.content.decode()
     assert response.status_code == 200 and "<html" not in html
     assert "共收到申请4件" in html and "占位符{不存在}不存在" in html
-    assert AnnualReport.objects.get(agency=agency, year=2024).sections.get(key="overview").text.startswith("共收到")
+    assert (
+        AnnualReport.objects.get(agency=agency, year=2024)
+        .sections.get(key="overview")
+        .text.startswith("共收到")
+    )
 
 
 def test_the_manual_form_saves_only_changed_figures(clerk_client, cases, agency, clerk):
-    services.save_manual_entry(agency, 2024, key="proactive.coercion.decisions", value=Decimal(3), actor=clerk)
+    services.save_manual_entry(
+        agency, 2024, key="proactive.coercion.decisions", value=Decimal(3), actor=clerk
+    )
     page = clerk_client.get(MANAGE + "manual/")
     assert page.status_code == 200 and "行政许可" in page.content.decode()
     response = clerk_client.post(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from gongkai.catalogue.models import Category, Publication, PublicationStatus, SearchEntry
-from gongkai.catalogue.search.backends import backend
+from gongkai.catalogue.search.backends import Backend, Match, Query, Scope, backend
 from gongkai.catalogue.search.documents import Filters, IndexedEntry, document_for, facets_for, has_terms
 from gongkai.catalogue.search.highlight import highlight, snippet
 from gongkai.catalogue.search.tokens import Term, parse_query
@@ -31,7 +31,7 @@ __all__ = [
     "search",
 ]
 
-RELEVANCE_WINDOW = 5000  # ranked by relevance among this many newest matches (backends.py)
+RELEVANCE_WINDOW = 1000  # results up to this size are ranked by relevance (see search())
 COUNT_CAP = 10000  # counted exactly up to this many
 BATCH = 2000
 
@@ -173,6 +173,21 @@ def rebuild(*, progress: Callable[[int], None] | None = None) -> int:
     return total
 
 
+def _page(engine: Backend, query: Query, *, order: Order, total: int, limit: int, offset: int) -> list[Match]:
+    if order == "date":
+        return engine.newest(query, limit=limit, offset=offset)
+    if total <= RELEVANCE_WINDOW:
+        return engine.ranked(query, limit=limit, offset=offset)
+    # A large result: matches in the title first, then the rest, each newest first.
+    found = engine.newest(query, limit=limit, offset=offset, scope=Scope.TITLE)
+    if len(found) == limit:
+        return found
+    # Where the title matches end: known from this page unless it lies past them all.
+    in_title = offset + len(found) if found else engine.count(query, cap=COUNT_CAP, scope=Scope.TITLE)
+    rest = max(0, offset - in_title)
+    return found + engine.newest(query, limit=limit - len(found), offset=rest, scope=Scope.NOT_TITLE)
+
+
 def search(
     query: str,
     *,
@@ -181,22 +196,20 @@ def search(
     page: int = 1,
     per_page: int = 20,
 ) -> SearchPage:
-    """One page of published entries matching ``query``, with highlighted titles and snippets."""
+    """One page of published entries matching ``query``, with highlighted titles and snippets.
+
+    Relevance: up to RELEVANCE_WINDOW matches are ranked (BM25 / ts_rank, title above text); a larger
+    result lists the matches in the title first, then the others, newest first within each (ranking
+    a two-character query's half a million matches costs seconds and orders nothing anyone reads).
+    Counts stop at COUNT_CAP ("more than 10,000")."""
     terms = tuple(parse_query(query))
     if not has_terms(terms):
         return SearchPage(query=query, terms=terms, page=1, per_page=per_page)
-    facets = (filters or Filters()).tokens()
+    wanted = Query(terms=terms, facets=tuple((filters or Filters()).tokens()))
     engine = backend()
-    page = max(1, page)
-    found = engine.matches(
-        terms,
-        facets,
-        by_relevance=order == "relevance",
-        window=RELEVANCE_WINDOW,
-        limit=per_page,
-        offset=(page - 1) * per_page,
-    )
-    total = engine.count(terms, facets, cap=COUNT_CAP)
+    page = max(1, min(page, COUNT_CAP // per_page))
+    total = engine.count(wanted, cap=COUNT_CAP)
+    found = _page(engine, wanted, order=order, total=total, limit=per_page, offset=(page - 1) * per_page)
     publications = Publication.objects.filter(
         pk__in=[m.publication_id for m in found], status=PublicationStatus.PUBLISHED
     ).select_related("current", "agency", "category")
@@ -227,4 +240,6 @@ def matching_publication_ids(query: str, *, filters: Filters | None = None) -> l
     terms = parse_query(query)
     if not has_terms(terms):
         return []
-    return backend().all_publication_ids(terms, (filters or Filters()).tokens())
+    return backend().all_publication_ids(
+        Query(terms=tuple(terms), facets=tuple((filters or Filters()).tokens()))
+    )

@@ -1,19 +1,17 @@
 """Two backends behind one small interface: SQLite FTS5 (the embedded default) and PostgreSQL.
 
 Both store the same tokens (made in Python, tokens.py) and answer the same query: every term must
-occur (a term of two or more units as the phrase of its bigrams, or — for a term jieba splits into
-words — all those words; one unit as a prefix), every filter facet must be present.
-
-Ranking: relevance (BM25 on SQLite, ts_rank on PostgreSQL; title weighted above text) among the
-``window`` newest matches, then older matches newest first. Ranking every match of a two-character
-query over a million entries costs seconds; the newest few thousand is what a reader pages through.
-Counts stop at ``cap`` for the same reason ("more than 10,000 results").
+occur — a term of two or more units as the phrase of its bigrams (or, for a term made of words, all
+those words), a one-unit term as a prefix — and every filter facet must be present. A query can be
+narrowed to the title (``Scope.TITLE``) or to the matches whose title does not match
+(``Scope.NOT_TITLE``), which is how search() puts title matches first in a large result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Protocol
 
 from django.db import connection
@@ -22,10 +20,22 @@ from gongkai.catalogue.search.documents import IndexedEntry, SearchDocument
 from gongkai.catalogue.search.tokens import Term
 
 
+class Scope(Enum):
+    ALL = "all"
+    TITLE = "title"  # every term in the title
+    NOT_TITLE = "not_title"  # matches, but not every term in the title
+
+
+@dataclass(frozen=True)
+class Query:
+    terms: tuple[Term, ...]
+    facets: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Match:
     publication_id: int
-    score: float | None  # None past the relevance window or when ordered by date
+    score: float | None  # relevance, when ranked
 
 
 class Backend(Protocol):
@@ -35,20 +45,16 @@ class Backend(Protocol):
 
     def clear(self) -> None: ...
 
-    def matches(
-        self,
-        terms: Sequence[Term],
-        facets: Sequence[str],
-        *,
-        by_relevance: bool,
-        window: int,
-        limit: int,
-        offset: int,
-    ) -> list[Match]: ...
+    def count(self, query: Query, *, cap: int, scope: Scope = Scope.ALL) -> int:
+        """How many entries match, counting no further than cap + 1."""
 
-    def count(self, terms: Sequence[Term], facets: Sequence[str], *, cap: int) -> int: ...
+    def ranked(self, query: Query, *, limit: int, offset: int) -> list[Match]:
+        """Matches best first (BM25 / ts_rank, title above text); scores every match."""
 
-    def all_publication_ids(self, terms: Sequence[Term], facets: Sequence[str]) -> list[int]: ...
+    def newest(self, query: Query, *, limit: int, offset: int, scope: Scope = Scope.ALL) -> list[Match]:
+        """Matches by 发布日期, newest first; reads only as far as the page."""
+
+    def all_publication_ids(self, query: Query) -> list[int]: ...
 
 
 # -- SQLite FTS5 ---------------------------------------------------------------------------------------
@@ -57,32 +63,43 @@ _ID_BITS = 32
 
 
 def fts_rowid(entry: IndexedEntry) -> int:
-    """Rowids sort by 发布日期 then entry, so "newest first" is the index's own order."""
+    """Rowids sort by 发布日期 then publication, so "newest first" is the index's own order."""
     return (entry.published_on.toordinal() << _ID_BITS) | entry.publication_id
+
+
+def _publication_id(rowid: int) -> int:
+    return rowid & ((1 << _ID_BITS) - 1)
 
 
 def _quoted(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-def fts5_expression(terms: Sequence[Term], facets: Sequence[str]) -> str:
-    parts: list[str] = []
-    for term in terms:
-        if len(term.units) == 1:
-            parts.append(f"{{title body}} : {_quoted(term.units[0])} *")
-            continue
-        phrase = "{title body} : " + _quoted(" ".join(term.bigrams))
-        if term.words:
-            words = " AND ".join(f"words : {_quoted(word)}" for word in term.words)
-            phrase = f"({phrase} OR ({words}))"
-        parts.append(phrase)
-    parts += [f"facets : {_quoted(token)}" for token in facets]
-    return " AND ".join(parts)
+def _fts5_term(term: Term, columns: str, *, with_words: bool) -> str:
+    if len(term.units) == 1:
+        return f"{columns} : {_quoted(term.units[0])} *"
+    phrase = f"{columns} : {_quoted(' '.join(term.bigrams))}"
+    if with_words and term.words:
+        words = " AND ".join(f"words : {_quoted(word)}" for word in term.words)
+        phrase = f"({phrase} OR ({words}))"
+    return phrase
+
+
+def fts5_expression(query: Query, scope: Scope = Scope.ALL) -> str:
+    everywhere = " AND ".join(_fts5_term(t, "{title body}", with_words=True) for t in query.terms)
+    in_title = " AND ".join(_fts5_term(t, "title", with_words=False) for t in query.terms)
+    core = {
+        Scope.ALL: everywhere,
+        Scope.TITLE: in_title,
+        Scope.NOT_TITLE: f"({everywhere}) NOT ({in_title})",
+    }[scope]
+    facets = [f"facets : {_quoted(token)}" for token in query.facets]
+    return " AND ".join([f"({core})", *facets])
 
 
 class SqliteBackend:
-    """The FTS5 table catalogue_search (contentless; made in migration 0002). BM25 weights per
-    column: title 10, text 1, jieba words 3, facets 0."""
+    """The contentless FTS5 table catalogue_search (migration 0002). BM25 column weights: title 10,
+    text 1, jieba words 3, facets 0."""
 
     def add(self, entries: Sequence[IndexedEntry]) -> None:
         rows = [(fts_rowid(e), *_columns(e.document)) for e in entries]
@@ -106,62 +123,43 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO catalogue_search(catalogue_search) VALUES ('delete-all')")
 
-    def matches(
-        self,
-        terms: Sequence[Term],
-        facets: Sequence[str],
-        *,
-        by_relevance: bool,
-        window: int,
-        limit: int,
-        offset: int,
-    ) -> list[Match]:
-        expression = fts5_expression(terms, facets)
-        ranked: list[Match] = []
-        with connection.cursor() as cursor:
-            if by_relevance and offset < window:
-                cursor.execute(
-                    "SELECT rowid, score FROM (SELECT rowid,"
-                    " bm25(catalogue_search, 10.0, 1.0, 3.0, 0.0) AS score"
-                    " FROM catalogue_search WHERE catalogue_search MATCH %s ORDER BY rowid DESC LIMIT %s)"
-                    " ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
-                    [expression, window, min(limit, window - offset), offset],
-                )
-                ranked = [Match(_publication_id(rowid), float(score)) for rowid, score in cursor.fetchall()]
-                if len(ranked) == limit or len(ranked) < window - offset:
-                    return ranked  # a full page, or every match was in the window
-                limit, offset = limit - len(ranked), window  # the page runs past the window
-            cursor.execute(
-                "SELECT rowid FROM catalogue_search WHERE catalogue_search MATCH %s"
-                " ORDER BY rowid DESC LIMIT %s OFFSET %s",
-                [expression, limit, offset],
-            )
-            return ranked + [Match(_publication_id(rowid), None) for (rowid,) in cursor.fetchall()]
-
-    def count(self, terms: Sequence[Term], facets: Sequence[str], *, cap: int) -> int:
+    def count(self, query: Query, *, cap: int, scope: Scope = Scope.ALL) -> int:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM catalogue_search"
                 " WHERE catalogue_search MATCH %s LIMIT %s)",
-                [fts5_expression(terms, facets), cap + 1],
+                [fts5_expression(query, scope), cap + 1],
             )
             return int(cursor.fetchone()[0])
 
-    def all_publication_ids(self, terms: Sequence[Term], facets: Sequence[str]) -> list[int]:
+    def ranked(self, query: Query, *, limit: int, offset: int) -> list[Match]:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT rowid FROM catalogue_search WHERE catalogue_search MATCH %s",
-                [fts5_expression(terms, facets)],
+                "SELECT rowid, bm25(catalogue_search, 10.0, 1.0, 3.0, 0.0) AS score FROM catalogue_search"
+                " WHERE catalogue_search MATCH %s ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
+                [fts5_expression(query), limit, offset],
+            )
+            return [Match(_publication_id(rowid), float(score)) for rowid, score in cursor.fetchall()]
+
+    def newest(self, query: Query, *, limit: int, offset: int, scope: Scope = Scope.ALL) -> list[Match]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT rowid FROM catalogue_search WHERE catalogue_search MATCH %s"
+                " ORDER BY rowid DESC LIMIT %s OFFSET %s",
+                [fts5_expression(query, scope), limit, offset],
+            )
+            return [Match(_publication_id(rowid), None) for (rowid,) in cursor.fetchall()]
+
+    def all_publication_ids(self, query: Query) -> list[int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT rowid FROM catalogue_search WHERE catalogue_search MATCH %s", [fts5_expression(query)]
             )
             return [_publication_id(rowid) for (rowid,) in cursor.fetchall()]
 
 
 def _columns(document: SearchDocument) -> tuple[str, str, str, str]:
     return document.title, document.body, document.words, document.facets
-
-
-def _publication_id(rowid: int) -> int:
-    return rowid & ((1 << _ID_BITS) - 1)
 
 
 # -- PostgreSQL ------------------------------------------------------------------------------------------
@@ -192,19 +190,23 @@ def tsvector_literal(document: SearchDocument) -> str:
     return " ".join(f"{_lexeme(token)}:{','.join(places)}" for token, places in positions.items())
 
 
-def tsquery_literal(terms: Sequence[Term], facets: Sequence[str]) -> str:
-    parts: list[str] = []
-    for term in terms:
-        if len(term.units) == 1:
-            parts.append(f"{_lexeme(term.units[0])}:*AB")
-            continue
-        phrase = " <-> ".join(f"{_lexeme(bigram)}:AB" for bigram in term.bigrams)
-        if term.words:
-            words = " & ".join(f"{_lexeme(word)}:C" for word in term.words)
-            phrase = f"(({phrase}) | ({words}))"
-        parts.append(f"({phrase})")
-    parts += [f"{_lexeme(token)}:D" for token in facets]
-    return " & ".join(parts)
+def _tsquery_term(term: Term, weights: str, *, with_words: bool) -> str:
+    if len(term.units) == 1:
+        return f"{_lexeme(term.units[0])}:*{weights}"
+    phrase = " <-> ".join(f"{_lexeme(bigram)}:{weights}" for bigram in term.bigrams)
+    if with_words and term.words:
+        words = " & ".join(f"{_lexeme(word)}:C" for word in term.words)
+        phrase = f"({phrase}) | ({words})"
+    return f"({phrase})"
+
+
+def tsquery_literal(query: Query, scope: Scope = Scope.ALL) -> str:
+    everywhere = " & ".join(_tsquery_term(t, "AB", with_words=True) for t in query.terms)
+    in_title = " & ".join(_tsquery_term(t, "A", with_words=False) for t in query.terms)
+    core = {Scope.ALL: everywhere, Scope.TITLE: in_title, Scope.NOT_TITLE: f"({everywhere}) & !({in_title})"}[
+        scope
+    ]
+    return " & ".join([f"({core})", *(f"{_lexeme(token)}:D" for token in query.facets)])
 
 
 class PostgresBackend:
@@ -223,54 +225,39 @@ class PostgresBackend:
     def clear(self) -> None:
         """Nothing to do: the tokens go with the entries' rows."""
 
-    def matches(
-        self,
-        terms: Sequence[Term],
-        facets: Sequence[str],
-        *,
-        by_relevance: bool,
-        window: int,
-        limit: int,
-        offset: int,
-    ) -> list[Match]:
-        query = tsquery_literal(terms, facets)
-        ranked: list[Match] = []
-        with connection.cursor() as cursor:
-            if by_relevance and offset < window:
-                cursor.execute(
-                    "SELECT publication_id, ts_rank(document, q) AS score"
-                    " FROM (SELECT publication_id, document, published_on FROM catalogue_searchentry"
-                    " WHERE document @@ %s::tsquery"
-                    " ORDER BY published_on DESC, publication_id DESC LIMIT %s) recent,"
-                    " CAST(%s AS tsquery) q"
-                    " ORDER BY score DESC, published_on DESC, publication_id DESC LIMIT %s OFFSET %s",
-                    [query, window, query, min(limit, window - offset), offset],
-                )
-                ranked = [Match(int(pk), float(score)) for pk, score in cursor.fetchall()]
-                if len(ranked) == limit or len(ranked) < window - offset:
-                    return ranked
-                limit, offset = limit - len(ranked), window
-            cursor.execute(
-                "SELECT publication_id FROM catalogue_searchentry WHERE document @@ %s::tsquery"
-                " ORDER BY published_on DESC, publication_id DESC LIMIT %s OFFSET %s",
-                [query, limit, offset],
-            )
-            return ranked + [Match(int(pk), None) for (pk,) in cursor.fetchall()]
-
-    def count(self, terms: Sequence[Term], facets: Sequence[str], *, cap: int) -> int:
+    def count(self, query: Query, *, cap: int, scope: Scope = Scope.ALL) -> int:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM catalogue_searchentry"
                 " WHERE document @@ %s::tsquery LIMIT %s) hits",
-                [tsquery_literal(terms, facets), cap + 1],
+                [tsquery_literal(query, scope), cap + 1],
             )
             return int(cursor.fetchone()[0])
 
-    def all_publication_ids(self, terms: Sequence[Term], facets: Sequence[str]) -> list[int]:
+    def ranked(self, query: Query, *, limit: int, offset: int) -> list[Match]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT publication_id, ts_rank(document, q) AS score"
+                " FROM catalogue_searchentry, CAST(%s AS tsquery) q WHERE document @@ q"
+                " ORDER BY score DESC, published_on DESC, publication_id DESC LIMIT %s OFFSET %s",
+                [tsquery_literal(query), limit, offset],
+            )
+            return [Match(int(pk), float(score)) for pk, score in cursor.fetchall()]
+
+    def newest(self, query: Query, *, limit: int, offset: int, scope: Scope = Scope.ALL) -> list[Match]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT publication_id FROM catalogue_searchentry WHERE document @@ %s::tsquery"
+                " ORDER BY published_on DESC, publication_id DESC LIMIT %s OFFSET %s",
+                [tsquery_literal(query, scope), limit, offset],
+            )
+            return [Match(int(pk), None) for (pk,) in cursor.fetchall()]
+
+    def all_publication_ids(self, query: Query) -> list[int]:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT publication_id FROM catalogue_searchentry WHERE document @@ %s::tsquery",
-                [tsquery_literal(terms, facets)],
+                [tsquery_literal(query)],
             )
             return [int(pk) for (pk,) in cursor.fetchall()]
 

@@ -97,7 +97,7 @@ class Term:
 
     text: str  # folded
     units: tuple[str, ...]
-    words: tuple[str, ...]  # jieba's words when the term splits into two or more, else ()
+    words: tuple[str, ...]  # jieba's words when the term is two or more words, else ()
 
     @property
     def bigrams(self) -> tuple[str, ...]:
@@ -110,8 +110,10 @@ def parse_query(query: str) -> list[Term]:
     for run in runs(fold(query)):
         units = tuple(_UNIT.findall(run))[:MAX_TERM_UNITS]
         text = "".join(units)
-        words = tuple(w for w in jieba.cut(text) if len(w) >= 2)
-        terms.append(Term(text=text, units=units, words=words if len(words) >= 2 else ()))
+        words = tuple(jieba.cut(text))
+        # Only a term made of words (安全生产培训 → 安全 生产 培训) also matches its words apart.
+        is_words = len(words) >= 2 and all(len(w) >= 2 for w in words)
+        terms.append(Term(text=text, units=units, words=words if is_words else ()))
         if len(terms) == MAX_TERMS:
             break
     return terms

@@ -37,19 +37,19 @@ _WIDTH: dict[int, int | None] = {code: code - 0xFEE0 for code in range(0xFF01, 0
 _WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x202F: 0x20})
 _WIDTH.update({0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None})
 _WIDTH.update({0x2502: 0x7C, 0x2503: 0x7C})  # box-drawing bars used as cell borders
-# The frequent ones are replaced with str.replace (fast); the rest only when present.
-_COMMON = "，：；（）｜！？％．－／　"
+# The frequent ones are replaced with str.replace (a scan when absent); the rest only when present.
+_COMMON = (("，", ","), ("（", "("), ("）", ")"), ("：", ":"), ("；", ";"), ("\u3000", " "))
 _RARE = re.compile("[\uff01-\uff5e\u00a0\u00ad\u2002\u2003\u2009\u200b-\u200d\u202f\u2502\u2503\ufeff]")
 
 
 def to_halfwidth(text: str) -> str:
     """Full-width letters, digits and punctuation to ASCII ("（一）" → "(一)"); odd spaces to spaces."""
-    for char in _COMMON:
-        if char in text:
-            replacement = _WIDTH[ord(char)]
-            text = text.replace(char, chr(replacement) if replacement is not None else "")
+    for wide, narrow in _COMMON:
+        text = text.replace(wide, narrow)
     if _RARE.search(text):
-        text = text.translate(_WIDTH)
+        for char in set(_RARE.findall(text)):  # a few distinct ones: replacing beats str.translate
+            narrow = _WIDTH[ord(char)]
+            text = text.replace(char, chr(narrow) if narrow is not None else "")
     return text
 
 

@@ -51,7 +51,7 @@ _REPLY = r"(?:答复|的|了)*(?:政府信息公开申请|申请)?(?:答复)?(?:
 class _Pattern:
     field: str
     regex: re.Pattern[str]
-    needs: tuple[str, ...]  # the text must hold one of these
+    needs: tuple[str, ...]  # the text must hold one of these (for patterns not starting with a word)
     guard: Guard | None = guards.this_year
     window: tuple[str, ...] = ()  # figure-first patterns: only run just before these words
 
@@ -63,6 +63,8 @@ def _p(
     guard: Guard | None = guards.this_year,
     window: tuple[str, ...] = (),
 ) -> _Pattern:
+    if "\u4e00" <= regex[:1] <= "\u9fff" and not window:
+        needs = ()  # a pattern that starts with a word finds it as fast as a test for the word would
     return _Pattern(field, re.compile(regex), needs, guard, window)
 
 
@@ -183,7 +185,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:(?P<requests>申请(?=$|[,;。!?\n:]|的情况|情况|事项)|依申请公开(?:的)?(?:事项|申请))"
         rf"|(?P<reviews>行政复议)(?P<t>[^,;。!?\n]{{0,20}})|(?P<lawsuits>诉讼)(?P<u>[^,;。!?\n]{{0,20}})"
         rf"|(?P<fees>收费(?!通知|标准|项目|依据|目录)|收取(?:任何)?(?:费用|信息处理费)|费用|信息处理费|处理费))",
-        ("未", "没", "无"),
+        (),
         None,
     ),
     # fees (信息处理费, not 行政事业性收费)
@@ -226,9 +228,9 @@ def find_claims(prose: str, *, year: int | None) -> list[Claim]:
     claims: list[Claim] = []
     taken: set[int] = set()
     for pattern in _PATTERNS:
-        if not any(word in prose for word in pattern.needs):
+        if pattern.needs and not any(word in prose for word in pattern.needs):
             continue
-        for match in _matches(pattern, prose):
+        for match in pattern.regex.finditer(prose) if not pattern.window else _windowed(pattern, prose):
             context = Context.around(prose, match.start(), year)
             if pattern.guard is not None and not pattern.guard(match, context):
                 continue
@@ -242,10 +244,8 @@ def find_claims(prose: str, *, year: int | None) -> list[Claim]:
     return claims
 
 
-def _matches(pattern: _Pattern, prose: str) -> Iterator[re.Match[str]]:
-    if not pattern.window:
-        yield from pattern.regex.finditer(prose)
-        return
+def _windowed(pattern: _Pattern, prose: str) -> Iterator[re.Match[str]]:
+    """Matches of a figure-first pattern, looked for only just before its keywords."""
     seen: set[int] = set()
     for word in pattern.window:
         position = prose.find(word)

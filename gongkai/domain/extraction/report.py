@@ -16,6 +16,7 @@ from gongkai.domain.annual_report.checks import Finding, check_tables
 from gongkai.domain.annual_report.tables import Cells, ReportTables
 from gongkai.domain.annual_report.templates import TemplateId
 from gongkai.domain.errors import DomainError, ExtractionError
+from gongkai.domain.extraction.consistency import may_break_identities
 from gongkai.domain.extraction.figures import FIELDS, resolve_fields
 from gongkai.domain.extraction.legacy import LegacyTable, read_legacy_table
 from gongkai.domain.extraction.phrases import find_claims
@@ -133,6 +134,8 @@ def _applications_as(template: TemplateId, cells: Cells) -> Cells:
 
 
 def _identity_findings(tables: ReportTables, read: ReadTables, legacy: LegacyTable | None) -> list[Finding]:
+    if not may_break_identities(tables):
+        return []
     try:
         findings = check_tables(tables)
     except DomainError:

@@ -50,12 +50,23 @@ def _cells(line: str) -> tuple[list[str], bool]:
 
 def _split(cells: list[str], piped: bool) -> tuple[list[str], list[Value]]:
     """Text cells before the row's trailing run of figures (and blanks, when piped), and that run."""
-    parsed = [parse_cell(cell.replace(" ", "")) if cell else None for cell in cells]
+    values: list[Value] = []
     cut = len(cells)
-    while cut > 0 and (parsed[cut - 1] is not None or (piped and not cells[cut - 1])):
+    while cut > 0:
+        cell = cells[cut - 1]
+        if not cell:
+            if not piped:
+                break
+            values.append(None)
+        else:
+            value = parse_cell(cell if " " not in cell else cell.replace(" ", ""))
+            if value is None:
+                break
+            values.append(value)
         cut -= 1
+    values.reverse()
     texts = [cell.replace(" ", "") for cell in cells[:cut] if cell]
-    return texts, list(parsed[cut:])
+    return texts, values
 
 
 def rows_of(lines: tuple[str, ...] | list[str], start: int, stop: int) -> list[Row]:

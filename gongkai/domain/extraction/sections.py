@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -65,29 +66,29 @@ def read_document(text: str) -> Document:
         lines = [_prose_line(line) for line in lines]
     lengths = sorted(length for length in map(len, lines) if length > 4)
     wrap = lengths[int(len(lengths) * 0.75)] if lengths else 0
-    joins: list[int] = []
-    if wrap >= 12:
-        width = -(-wrap * 3 // 4)
-        pieces: list[str] = []
-        offset = 0
-        for index, line in enumerate(lines):
-            pieces.append(line)
-            offset += len(line)
-            if (
-                len(line) >= width
-                and line[-1] not in _SENTENCE_END
-                and not line.endswith(_TITLE_ENDS)
-                and index + 1 < len(lines)
-                and lines[index + 1]
-                and _HEADING.match(lines[index + 1]) is None
-            ):
-                joins.append(offset)
-            else:
-                pieces.append("\n")
-                offset += 1
-        prose = "".join(pieces[:-1] if pieces and pieces[-1] == "\n" else pieces)
-    else:
-        prose = "\n".join(lines)
+    joined = "\n".join(lines)
+    if wrap < 12:
+        return Document(lines=tuple(normalized.split("\n")), compact=compacted, prose=joined, joins=())
+    width = -(-wrap * 3 // 4)
+    wrapped = [
+        index
+        for index, line in enumerate(lines[:-1])
+        if len(line) >= width
+        and line[-1] not in _SENTENCE_END
+        and lines[index + 1]
+        and not line.endswith(_TITLE_ENDS)
+        and _HEADING.match(lines[index + 1]) is None
+    ]
+    # Drop the line breaks of wrapped lines; each join is where the next line now begins.
+    ends = list(accumulate(map(len, lines)))
+    pieces, joins, last = [], [], 0
+    for count, index in enumerate(wrapped):
+        cut = ends[index] + index  # the "\n" after line ``index`` in ``joined``
+        pieces.append(joined[last:cut])
+        last = cut + 1
+        joins.append(cut - count)
+    pieces.append(joined[last:])
+    prose = "".join(pieces)
     return Document(lines=tuple(normalized.split("\n")), compact=compacted, prose=prose, joins=tuple(joins))
 
 
@@ -112,13 +113,16 @@ _END = re.compile(r"存在的主要问题|主要问题|改进情况|其他需要
 
 def locate_tables(document: Document) -> Regions:
     # Cell borders and spacing removed (lines stay): "| 行政复议 |  |  | 行政诉讼 |" reads as one heading.
-    text = _SQUEEZE.sub("", document.compact)
+    text = document.compact
+    if "|" in text or "\t" in text or " " in text:
+        text = _SQUEEZE.sub("", text)
     tabled = [("|" in line or "\t" in line) for line in document.lines]
     proactive = _find(_PROACTIVE, text, 0, tabled)
     after = proactive[1] if proactive else 0
     applications = _find(_APPLICATIONS, text, after, tabled)
     from_position = applications[1] if applications else after
-    disputes = _find(_DISPUTES, text, text.find("\n", from_position) + 1 if applications else from_position, tabled)
+    disputes_from = text.find("\n", from_position) + 1 if applications else from_position
+    disputes = _find(_DISPUTES, text, disputes_from, tabled)
     end = _find(_END, text, max(from_position, disputes[1] if disputes else 0), tabled, tables=False)
     total = len(document.lines)
     stop = end[0] if end else total

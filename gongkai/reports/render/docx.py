@@ -56,17 +56,20 @@ def _table(word: WordDocument, grid: Grid) -> None:
     table = word.add_table(rows=grid.height, cols=grid.width)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    # Every cell fetched once before any merge (python-docx recomputes the whole grid per lookup);
+    # merges never overlap, so each region's corner cells stay in the table.
+    cells = [list(row.cells) for row in table.rows]
     for placed in grid.cells:
-        cell = table.cell(placed.row, placed.col)
-        if placed.rowspan > 1 or placed.colspan > 1:
-            cell = cell.merge(table.cell(placed.row + placed.rowspan - 1, placed.col + placed.colspan - 1))
-        paragraph = cell.paragraphs[0]
-        paragraph.alignment = (
-            WD_ALIGN_PARAGRAPH.LEFT if placed.header and placed.col == 0 else WD_ALIGN_PARAGRAPH.CENTER
-        )
+        paragraph = cells[placed.row][placed.col].paragraphs[0]
+        left = placed.header and placed.col == 0
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(placed.text)
         run.font.size = Pt(9)
         run.bold = placed.header and placed.row == 0
+    for placed in grid.cells:
+        if placed.rowspan > 1 or placed.colspan > 1:
+            corner = cells[placed.row + placed.rowspan - 1][placed.col + placed.colspan - 1]
+            cells[placed.row][placed.col].merge(corner)
 
 
 def render(tables: ReportTables, *, sections: Sequence[Section] = ()) -> bytes:
