@@ -17,7 +17,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 BODY_FORMATS = [("text", "纯文本（每段一行）"), ("html", "HTML（将自动清理不安全的标签）")]
 
 
-class CategoryChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class CategoryChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Category) -> str:
         indent = "　" * getattr(obj, "depth", 0)
         return f"{indent}{obj.code} {obj.name}"
@@ -41,7 +41,9 @@ class ContentForm(forms.Form):
     body_format = forms.ChoiceField(label="正文格式", choices=BODY_FORMATS, initial="text")
     doc_number = forms.CharField(label="文号", max_length=100, required=False)
     written_on = forms.DateField(label="成文日期", widget=DATE)
-    keywords = forms.CharField(label="主题词", max_length=200, required=False, help_text="多个主题词用空格分隔")
+    keywords = forms.CharField(
+        label="主题词", max_length=200, required=False, help_text="多个主题词用空格分隔"
+    )
 
 
 class DraftForm(ContentForm):
@@ -120,7 +122,7 @@ class ReleaseForm(forms.Form):
     note = forms.CharField(label="说明", max_length=100, required=False)
 
 
-class SettingsForm(forms.ModelForm):  # type: ignore[type-arg]
+class SettingsForm(forms.ModelForm):
     class Meta:
         model = CatalogueSettings
         fields = ["index_pattern", *GUIDE_FIELDS]
@@ -137,7 +139,10 @@ class CategoryForm(forms.Form):
         field = self.fields["parent"]
         assert isinstance(field, CategoryChoiceField)
         field.queryset = Category.objects.filter(agency=agency)
-        field.choices = [("", "（顶级分类）"), *((c.pk, field.label_from_instance(c)) for c in _categories(agency))]
+        field.choices = [
+            ("", "（顶级分类）"),
+            *((c.pk, field.label_from_instance(c)) for c in _categories(agency)),
+        ]
 
 
 class SearchForm(forms.Form):
@@ -145,6 +150,8 @@ class SearchForm(forms.Form):
     agency = forms.CharField(required=False)
     category = forms.CharField(required=False)
     year = forms.IntegerField(required=False, min_value=1990, max_value=2100)
-    validity = forms.ChoiceField(choices=[("", "全部"), *((v.value, v.label) for v in Validity)], required=False)
+    validity = forms.ChoiceField(
+        choices=[("", "全部"), *((v.value, v.label) for v in Validity)], required=False
+    )
     order = forms.ChoiceField(choices=[("relevance", "相关度"), ("date", "发布日期")], required=False)
     page = forms.IntegerField(required=False, min_value=1)

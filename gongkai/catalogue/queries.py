@@ -131,7 +131,7 @@ def agencies_with_catalogues() -> QuerySet[Agency]:
 
 
 def national_categories_in_use() -> list[tuple[str, str, int]]:
-    """(code, name, published count) of the top-level categories across agencies, for the cross-agency view."""
+    """(code, name, published count) per category code across agencies, for the cross-agency view."""
     rows = (
         Publication.objects.filter(status=PublicationStatus.PUBLISHED)
         .values("category__code", "category__name")
@@ -197,13 +197,17 @@ def work_items(
         version = working.get(publication.pk) or publication.current
         if version is None:
             continue
-        rows.append(WorkItem(publication, version, version_timeliness(version, today=today, calendar=calendar)))
+        rows.append(
+            WorkItem(publication, version, version_timeliness(version, today=today, calendar=calendar))
+        )
     if late_only:
         rows = [row for row in rows if row.is_late]
     return rows[:limit]
 
 
-def version_timeliness(version: PublicationVersion, *, today: date, calendar: WorkCalendar) -> Timeliness | None:
+def version_timeliness(
+    version: PublicationVersion, *, today: date, calendar: WorkCalendar
+) -> Timeliness | None:
     """Art. 26's 20 working days for a version, or None when it has no 成文/变更 date (some imports)."""
     if version.formed_on is None or version.state == "withdrawn":
         return None
@@ -220,7 +224,9 @@ def timeliness_summary(agency: Agency, year: int) -> TimelinessCounts:
     ).values_list("formed_on", "published_on")
     calendar = work_calendar()
     return count_timeliness(
-        timeliness(formed, published_on=published, today=published, calendar=calendar) for formed, published in versions
+        timeliness(formed, published_on=published, today=published, calendar=calendar)
+        for formed, published in versions
+        if formed is not None and published is not None
     )
 
 
@@ -237,9 +243,9 @@ def channel_counts(agency: Agency, year: int) -> dict[str, int]:
 
 def history(publication: Publication) -> QuerySet[AuditEvent]:
     """Every audited step of the entry, oldest first."""
-    return AuditEvent.objects.filter(subject_type="catalogue.publication", subject_id=str(publication.pk)).order_by(
-        "created_at", "id"
-    )
+    return AuditEvent.objects.filter(
+        subject_type="catalogue.publication", subject_id=str(publication.pk)
+    ).order_by("created_at", "id")
 
 
 def public_versions(publication: Publication) -> list[PublicationVersion]:

@@ -30,7 +30,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "catalogue/index.html",
         {
-            "agencies": [a for a in queries.agencies_with_catalogues() if a.published],
+            "agencies": [a for a in queries.agencies_with_catalogues() if getattr(a, "published", 0)],
             "categories": queries.national_categories_in_use(),
             "years": queries.catalogue_years(),
             "validities": list(Validity),
@@ -110,11 +110,20 @@ def search_page(request: HttpRequest) -> HttpResponse:
             validity=data["validity"] or "",
         )
         results = search.search(
-            data["q"], filters=filters, order=data["order"] or "relevance", page=data["page"] or 1, per_page=PER_PAGE
+            data["q"],
+            filters=filters,
+            order=data["order"] or "relevance",
+            page=data["page"] or 1,
+            per_page=PER_PAGE,
         )
     return render(
         request,
         "catalogue/search.html",
-        {"form": form, "results": results, "agency": agency, "years": queries.catalogue_years(),
-         "validities": list(Validity)},
+        {
+            "form": form,
+            "results": results,
+            "agency": agency,
+            "years": queries.catalogue_years(),
+            "validities": list(Validity),
+        },
     )

@@ -49,6 +49,8 @@ Cells = Mapping[str, Mapping[str, int | float]]
 
 def may_break_identities(tables: ReportTables) -> bool:
     """False only when ``check_tables(tables)`` is sure to find nothing."""
+    if not (tables.proactive or tables.applications or tables.disputes or tables.extra):
+        return False  # nothing read, nothing to check
     if not _RULES_KNOWN or tables.template not in ("2021", "2019") or tables.extra:
         return True
     spec = APPLICATIONS_2021 if tables.template == "2021" else APPLICATIONS_2019

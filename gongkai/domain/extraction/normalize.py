@@ -60,7 +60,8 @@ _TRAILING_SPACE = re.compile(r" +\n")
 # A whole line that is page furniture rather than report text (the text is searched with a "\n"
 # in front, so that every line starts after one: literal-first patterns scan fast).
 _NOISE_LINE = re.compile(
-    r"\n[ \t]*(?:[\w\-.]+\.(?:png|jpe?g|gif|bmp|webp|svg)"
+    r"\n[ \t]*(?=[相热联责扫分【打关字上下网繁简无适智返大中小\[\x21-\x7e])"  # a quick first-character test
+    r"(?:[\x21-\x7e]{1,80}\.(?:png|jpe?g|gif|bmp|webp|svg)"
     r"|相关(?:词条|阅读|链接|文章|新闻|文件)[:]?|热门词条|联[络系]我们|责任编辑[:][^\n]{0,30}|扫一扫[^\n]{0,30}"
     r"|分享到[:]?[^\n]{0,30}|【?(?:打印|关闭)(?:本页|窗口)?】?|字[体号][:][^\n]{0,30}|[上下]一篇[:][^\n]{0,40}"
     r"|网站地图|繁[体體]版|简体版|无障碍|适老化|智能问答|baidu|map|返回顶部"

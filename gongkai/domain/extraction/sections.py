@@ -63,7 +63,7 @@ def read_document(text: str) -> Document:
     compacted = compact(normalized)
     lines = compacted.split("\n")
     if "|" in compacted or "\t" in compacted:
-        lines = [_prose_line(line) for line in lines]
+        lines = [_prose_line(line) if "|" in line or "\t" in line else line for line in lines]
     lengths = sorted(length for length in map(len, lines) if length > 4)
     wrap = lengths[int(len(lengths) * 0.75)] if lengths else 0
     joined = "\n".join(lines)

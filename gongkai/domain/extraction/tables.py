@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gongkai.domain.annual_report.tables import Cells
 from gongkai.domain.annual_report.templates import (
@@ -100,9 +101,16 @@ def read_tables(document: Document, regions: Regions) -> ReadTables:
 # --- table 三 ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
+def _slots_named(text: str) -> frozenset[str]:
+    """The table-三 rows whose words ``text`` holds (labels repeat from report to report: cached)."""
+    return frozenset(slot for slot, pattern in _SLOT_PATTERNS.items() if pattern.search(text))
+
+
 def _slot_of(row: Row, slots: Sequence[str]) -> str | None:
     for text in (row.last, row.label):
-        matches = [slot for slot in slots if _SLOT_PATTERNS[slot].search(text)]
+        named = _slots_named(text)
+        matches = [slot for slot in slots if slot in named]
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -218,7 +226,12 @@ def _read_proactive(document: Document, span: tuple[int, int], found: ReadTables
 
 
 def _proactive_row(row: Row) -> str | None:
-    label = re.sub(r"[()\d.、:]", "", row.last)
+    return _proactive_key(row.last)
+
+
+@lru_cache(maxsize=1024)
+def _proactive_key(text: str) -> str | None:
+    label = re.sub(r"[()\d.、:]", "", text)
     for words, key in _PROACTIVE_LABELS:
         if label.endswith(words) and len(label) <= len(words) + 14:
             return key

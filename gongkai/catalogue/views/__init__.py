@@ -1,0 +1,1 @@
+"""Views of the catalogue: public.py (anyone, published entries only) and staff.py (back office)."""
