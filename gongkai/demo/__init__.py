@@ -16,6 +16,7 @@ def build_demo() -> list[str]:
 def _steps() -> list:
     """Each area adds its builder here: a function (agencies) -> one summary line."""
     from gongkai.demo.applications import build_applications
+    from gongkai.demo.catalogue import build_catalogue
     from gongkai.demo.reports import build_reports  # last: reports are computed from everything above
 
-    return [build_applications, build_reports]
+    return [build_applications, build_catalogue, build_reports]

@@ -1,6 +1,6 @@
 """No input makes the reader crash or hang: random bytes and mutated corpus reports.
 
-Each run is bounded (about 20 s in all): hypothesis draws a few hundred inputs; every one must
+Each run is bounded (10–20 s in all): hypothesis draws 500 inputs of each kind; every one must
 either read (a JSON-able result whose fields are numbers) or fail with ExtractionError, within a
 per-input deadline.
 """
@@ -51,7 +51,7 @@ PIECES += [
 ]
 
 _BOUNDED = settings(
-    max_examples=120, deadline=3000, suppress_health_check=[HealthCheck.too_slow], database=None
+    max_examples=500, deadline=3000, suppress_health_check=[HealthCheck.too_slow], database=None
 )
 
 

@@ -29,6 +29,10 @@ STATED = [
     ("本年度没有接到群众要求公开政府信息的申请。", {"requests_received": 0}),
     ("2020年，未收到依申请公开事项。", {"requests_received": 0}),
     ("全年无信息公开申请。", {"requests_received": 0}),
+    ("全年收到政府信息公开申请数量为零。", {"requests_received": 0}),
+    ("因政府信息公开申请行政复议、提起行政诉讼的数量均为零。", {"admin_reviews": 0, "lawsuits": 0}),
+    ("三、依申请公开情况\n本年度未收到申请。", {"requests_received": 0}),
+    ("四、因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度无行政复议。", {"admin_reviews": 0}),
     # replies
     (
         "其中同意公开答复9件，部分公开答复0件，不予公开答复2件，无法提供的10件，不予处理0件。",
@@ -105,11 +109,18 @@ NOT_STATED = [
     ("本单位没有行政事业性收费项目。", {}),
     ("2.申请人逾期未按收费通知要求缴纳费用。", {}),
     ("申请人无需缴纳费用即可查阅。", {}),
+    ("本年度未收到申请。", {}),  # requests of what? nothing says
+    ("本单位全年无行政复议。", {}),  # nothing says they were about disclosure
     # approximate figures never become fields
     ("发布微博300余篇实时信息。", {}),
     ("全年主动公开政府信息约1.2万条。", {}),
     # the 行政事业性收费 amount is not the disclosure fee
     ("行政事业性收费金额12.5万元。", {}),
+    # reviews and suits counted together, replies of one kind of applicant, documents on a website
+    ("因政府信息公开被申请行政复议和提起行政诉讼2件。", {}),
+    ("共有2件行政复议和行政诉讼案件。", {}),
+    ("自然人申请中，予以公开15件，不予公开2件。", {}),
+    ("在区政府门户网站公开2件行政规范性文件。", {}),
 ]
 
 

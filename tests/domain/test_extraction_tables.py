@@ -230,3 +230,22 @@ def test_a_row_with_too_few_cells_is_left_out_not_guessed() -> None:
     assert "new" not in report.tables.applications
     assert report.tables.applications["carried_over"]["total"] == 1
     assert "requests_received" not in report.fields
+
+
+def test_table_four_printed_with_results_as_rows() -> None:
+    text = (
+        "某局2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+        "| | 行政复议 | 未经复议直接起诉 | 复议后起诉 |\n"
+        "| 结果维持 | 3 | 1 | 0 |\n| 结果纠正 | 1 | 0 | 0 |\n| 其他结果 | 0 | 0 | 0 |\n"
+        "| 尚未审结 | 1 | 1 | 0 |\n| 总计 | 5 | 2 | 0 |\n五、存在的主要问题及改进情况\n"
+    )
+    report = extract_text(text)
+    assert report.tables.disputes["review"] == {
+        "upheld": 3,
+        "corrected": 1,
+        "other": 0,
+        "pending": 1,
+        "total": 5,
+    }
+    assert report.tables.disputes["lawsuit_direct"]["total"] == 2
+    assert (report.fields["admin_reviews"], report.fields["lawsuits"]) == (5, 2)

@@ -104,6 +104,11 @@ def create_draft(
     return publication
 
 
+def locked(publication: Publication) -> Publication:
+    """The entry as stored now, locked until the transaction ends (two clicks never act twice)."""
+    return Publication.objects.select_for_update().select_related("agency", "current").get(pk=publication.pk)
+
+
 def open_version(publication: Publication) -> PublicationVersion | None:
     """The version being written or reviewed, if any."""
     return publication.versions.filter(state__in=[s.value for s in OPEN_STATES]).order_by("-number").first()
@@ -221,6 +226,7 @@ def start_correction(
     """A new draft version of a published entry, copied from what the public sees (更正).
 
     The change date (formed_on) starts a new 20 working days (2019 Regulation Art. 26)."""
+    publication = locked(publication)
     if publication.status != PublicationStatus.PUBLISHED or publication.current is None:
         raise TransitionNotAllowed("只有已发布的信息可以更正", where="status")
     if open_version(publication) is not None:

@@ -27,7 +27,7 @@ from gongkai.catalogue.models import (
     PublicationVersion,
     VersionKind,
 )
-from gongkai.catalogue.services.drafting import OPEN_VERSION_EXISTS, open_version
+from gongkai.catalogue.services.drafting import OPEN_VERSION_EXISTS, locked, open_version
 from gongkai.catalogue.services.numbering import allocate_index_numbers
 from gongkai.domain.errors import InvalidInput, TransitionNotAllowed
 from gongkai.domain.privacy import PrivacyHit, mask_text, scan, scan_text
@@ -297,6 +297,7 @@ def approve_and_publish(
 @transaction.atomic
 def withdraw_publication(publication: Publication, *, reason: str, actor: Any) -> Publication:
     """撤回: a new version records the withdrawal; the entry leaves the public catalogue and search."""
+    publication = locked(publication)
     if publication.status != PublicationStatus.PUBLISHED or publication.current is None:
         raise TransitionNotAllowed("只有已发布的信息可以撤回", where="status")
     if open_version(publication) is not None:
@@ -347,6 +348,7 @@ def change_validity(
     actor: Any,
 ) -> Publication:
     """有效 / 失效 / 废止 of a published regulation or normative document, linked to the repealing one."""
+    publication = locked(publication)
     if publication.status != PublicationStatus.PUBLISHED:
         raise TransitionNotAllowed("只有已发布的文件可以变更有效性", where="status")
     if not DocumentType(publication.doc_type).has_validity:
@@ -381,6 +383,7 @@ def record_release(
     publication: Publication, *, channel: ReleaseChannel, released_on: date, note: str = "", actor: Any
 ) -> ChannelRelease:
     """One more channel the published entry went out on (公报, 微博, 微信...), with its date."""
+    publication = locked(publication)
     if publication.status != PublicationStatus.PUBLISHED:
         raise TransitionNotAllowed("只有已发布的信息可以登记发布渠道", where="status")
     if released_on > timezone.localdate():

@@ -19,6 +19,14 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+def _query_prefix(request: HttpRequest) -> str:
+    """The current filters as a query string ending in "&" (or ""), for the pager's links."""
+    kept = request.GET.copy()
+    kept.pop("page", None)
+    encoded = kept.urlencode()
+    return f"{encoded}&" if encoded else ""
+
+
 def index(request: HttpRequest) -> HttpResponse:
     """Across agencies: by agency, by national category, by year."""
     year = _int(request.GET.get("year"))
@@ -36,6 +44,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "validities": list(Validity),
             "chosen": {"year": year, "category": code, "validity": validity},
             "page": page,
+            "query_prefix": _query_prefix(request),
         },
     )
 
@@ -60,6 +69,7 @@ def agency_catalogue(request: HttpRequest, slug: str) -> HttpResponse:
             "validities": list(Validity),
             "chosen": {"year": year, "category": category, "validity": validity},
             "page": page,
+            "query_prefix": _query_prefix(request),
         },
     )
 
@@ -125,5 +135,6 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "agency": agency,
             "years": queries.catalogue_years(),
             "validities": list(Validity),
+            "query_prefix": _query_prefix(request),
         },
     )

@@ -7,8 +7,10 @@ Pure domain: the caller reads the file and passes its text. Modules, in reading 
 - ``sections``: the prose (with line numbers) and the lines of each template table;
 - ``rows``: flattened table rows (pipes, tabs, spaces, one cell a line, PDF text);
 - ``tables`` and ``legacy``: tables 二/三/四 of 2019/2021, and the pre-2019 statistics table;
-- ``phrases``: figures stated in the prose; ``titles``: agency and year;
-- ``figures``: fields from both, and the contradictions between them;
+- ``phrases`` (with ``guards``): figures stated in the prose; ``titles``: agency and year;
+- ``figures``: fields from tables and prose (``stated``: one place's figure, and the finding two
+  places that disagree make); ``contradictions``: cross-checks between prose and tables;
+- ``consistency``: a quick identity test before ``annual_report.checks.check_tables``;
 - ``report``: :func:`extract_text` → :class:`ExtractedReport`.
 """
 

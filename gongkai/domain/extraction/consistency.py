@@ -124,10 +124,10 @@ def _applications_break(spec: TableSpec, cells: Cells) -> bool:
             return True
     # 勾稽关系: new + carried_over = total + carried_forward, per column.
     for column in columns:
-        values = [cells.get("new", {}).get(column), cells.get("carried_over", {}).get(column)]
-        values += [effective_total[column], cells.get("carried_forward", {}).get(column)]
-        if all(v is not None for v in values):
-            new, carried_over, total, carried_forward = (v for v in values if v is not None)
+        four = [cells.get("new", {}).get(column), cells.get("carried_over", {}).get(column)]
+        four += [effective_total[column], cells.get("carried_forward", {}).get(column)]
+        if all(v is not None for v in four):
+            new, carried_over, total, carried_forward = (v for v in four if v is not None)
             if new + carried_over != total + carried_forward:
                 return True
     return False

@@ -17,14 +17,17 @@ __all__ = [
     "Context",
     "Guard",
     "after_none_of",
+    "carried",
     "cases",
     "channel",
     "fee",
+    "lawsuits_alone",
     "no_disputes",
     "no_fees",
     "no_requests",
     "proactive",
     "received",
+    "reply",
     "this_year",
     "year_total",
 ]
@@ -88,7 +91,7 @@ _YEAR_WORDS = re.compile(r"全年|本年|当年|年度|今年|年内")
 
 
 def _not_cumulative(match: re.Match[str], context: Context) -> bool:
-    """ "累计" only within the year: 全年累计, 截至<year>年底累计; never 以来/至今累计."""
+    """A 累计 count only within the year (全年累计, 截至<year>年底累计), never 以来/至今累计."""
     if "累计" not in context.prose[context.sentence_start : match.end()]:
         return True
     sentence = context.sentence
@@ -116,7 +119,6 @@ def proactive(match: re.Match[str], context: Context) -> bool:
         and _not_cumulative(match, context)
         and not _CHANNEL.search(_gap(match))
         and not _NOT_TOTAL.search(_gap(match))
-        and not clause.startswith("其中")
         and "依申请" not in clause
     )
 
@@ -125,7 +127,7 @@ _YEAR_WORD_BEFORE = re.compile(r"(?:全|当|本|\d{4})$")
 
 
 def year_total(match: re.Match[str], context: Context) -> bool:
-    """ "全年发布政府信息N条": the year's total unless a channel is the one publishing."""
+    """The year's total (全年发布政府信息N条) unless a channel is the one publishing."""
     start = match.start()
     if not _YEAR_WORD_BEFORE.search(context.prose, max(0, start - 4), start) and not match.group(
         0
@@ -138,6 +140,7 @@ def year_total(match: re.Match[str], context: Context) -> bool:
 
 
 _WEBSITE = re.compile(r"网站|门户网|信息网|政务网|政府网")
+_OTHER_CHANNEL = re.compile(r"(?:微博|微信|网站|公众号)[、和及与]?$")
 _MORE_PARTS = re.compile(r"[,、]?(?:其他|另有|另|以及)[^,;。!?\n:]{0,10}?\d")
 
 
@@ -146,6 +149,8 @@ def channel(match: re.Match[str], context: Context) -> bool:
     start = match.start()
     if start > 0 and context.prose[start - 1] == "条":
         return False  # "两条微信阅读量…"
+    if _OTHER_CHANNEL.search(context.prose, max(0, start - 4), start):
+        return False  # "微博微信公开信息2148条": two channels together
     clause = context.clause_before(start)
     if match.group(0).startswith("网") and _WEBSITE.search(clause):
         return False  # two websites named: neither carries the count alone
@@ -176,22 +181,42 @@ _NONE_NOISE = re.compile(
 )
 
 
+def _topic(match: re.Match[str], context: Context, words: re.Pattern[str]) -> bool:
+    """Whether the sentence, or the heading just before it, is about ``words``
+    ("四、因政府信息公开申请行政复议、提起行政诉讼的情况" then "本年度无行政复议。")."""
+    if words.search(context.sentence):
+        return True
+    prose, start = context.prose, context.sentence_start
+    line_start = prose.rfind("\n", max(0, start - _REACH), start) + 1
+    if line_start < start:  # the sentence is not the first of its paragraph: the paragraph's start
+        return words.search(prose, line_start, start) is not None
+    heading_start = prose.rfind("\n", max(0, start - 60), start - 1) + 1
+    heading = prose[heading_start : start - 1]
+    return _HEADING.match(heading) is not None and len(heading) <= 40 and words.search(heading) is not None
+
+
+_ON_REQUESTS = re.compile(r"依申请|公开申请|申请公开")
+_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[、.](?!\d)")
+
+
 def no_requests(match: re.Match[str], context: Context) -> bool:
-    """ "未收到…申请": only requests for information, and nothing qualifying them."""
+    """A none-statement (未收到…申请) about requests for information, nothing qualifying them."""
     gap = _gap(match)
     named = gap + match.group(0)[match.end("g") - match.start() :]
-    return ("公开" in named or "信息" in named) and not _NONE_NOISE.search(gap) and this_year(match, context)
+    about = "公开" in named or "信息" in named or (not gap and _topic(match, context, _ON_REQUESTS))
+    return about and not _NONE_NOISE.search(gap) and this_year(match, context)
 
 
 _DISPUTE_TAIL = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|被")
+_ON_DISCLOSURE = re.compile(r"公开")
 _DISPUTE_GAP = re.compile(r"\d|纠错|纠正|败诉|撤销|维持|以外|应当|需要|申请人")
 
 
 def no_disputes(match: re.Match[str], context: Context) -> bool:
-    """ "没有发生因政府信息公开而产生的行政复议": none at all, not "none corrected"."""
+    """None at all (没有发生因政府信息公开而产生的行政复议), not "none corrected"."""
     tail = match.groupdict().get("t") or match.groupdict().get("u") or ""
     return (
-        "公开" in context.sentence
+        _topic(match, context, _ON_DISCLOSURE)
         and not _DISPUTE_GAP.search(_gap(match))
         and not _DISPUTE_TAIL.search(tail)
         and this_year(match, context)
@@ -199,7 +224,7 @@ def no_disputes(match: re.Match[str], context: Context) -> bool:
 
 
 def no_fees(match: re.Match[str], context: Context) -> bool:
-    """ "未收取费用": the disclosure fee, never 行政事业性收费."""
+    """No fee (未收取费用) for disclosure, never about 行政事业性收费."""
     gap = _gap(match)
     if (
         re.search(r"事业性|复议|诉讼|按|\d", gap)
@@ -207,16 +232,56 @@ def no_fees(match: re.Match[str], context: Context) -> bool:
     ):
         return False
     sentence = context.sentence
-    return ("公开" in sentence or "申请" in sentence or "处理费" in sentence) and "事业性" not in sentence
+    return _topic(match, context, _ON_FEES) and "事业性" not in sentence
+
+
+_ON_FEES = re.compile(r"公开|申请|处理费")
 
 
 def fee(match: re.Match[str], context: Context) -> bool:
     return "事业性" not in context.clause_before(match.start()) and this_year(match, context)
 
 
+_TOGETHER = re.compile(r"^[和及与、或](?:提起)?(?:行政)?诉讼")
+
+
 def cases(match: re.Match[str], context: Context) -> bool:
-    """ "有1件涉及政府信息公开工作的行政复议": the count, not of some outcome."""
+    """A count of reviews or suits ("有1件涉及政府信息公开工作的行政复议"), not of some outcome,
+    nor of reviews and suits together ("2件行政复议和行政诉讼")."""
+    if _TOGETHER.search(context.prose[match.end() : match.end() + 8]):
+        return False
     return not re.search(r"纠错|维持|败诉|诉讼|复议", _gap(match)) and this_year(match, context)
+
+
+_REVIEWS_AND = re.compile(r"复议[和及与、或]?(?:提起)?(?:行政)?$")
+
+
+def lawsuits_alone(match: re.Match[str], context: Context) -> bool:
+    """Suits alone ("诉讼9件"), not "行政复议和行政诉讼2件" (the two together)."""
+    start = match.start()
+    return not _REVIEWS_AND.search(context.prose, max(0, start - 8), start) and this_year(match, context)
+
+
+_APPLICANT_GROUP = re.compile(r"自然人|法人|商业企业|科研机构|公益组织|法律服务机构")
+
+
+def reply(match: re.Match[str], context: Context) -> bool:
+    """A reply count for all requests, not for one kind of applicant ("自然人申请中，予以公开15件")."""
+    before = context.prose[context.sentence_start : match.start()]
+    return not _APPLICANT_GROUP.search(before) and this_year(match, context)
+
+
+def carried(offset: int) -> Guard:
+    """Requests carried in from the year before (``offset`` -1) or on to the next (+1): "2021年结转…"
+    in a report on 2022 names the year before, not another year's figure."""
+
+    def check(match: re.Match[str], context: Context) -> bool:
+        named = match.groupdict().get("y")
+        if named is not None:
+            return context.year is not None and int(named) == context.year + offset
+        return this_year(match, context)
+
+    return check
 
 
 def after_none_of(chars: str, guard: Guard = this_year) -> Guard:

@@ -46,14 +46,15 @@ def read_legacy_table(document: Document) -> LegacyTable | None:
     table = LegacyTable()
     used: set[str] = set()
     for row in rows_of(document.lines, 0, len(document.lines)):
-        if not row.values or row.values[-1] is None:
-            continue
+        figures = [value for value in row.values if value is not None]
+        if len(figures) != 1:
+            continue  # the table has one figure a row (统计数); more is another table, or a guess
         key = _key(_UNIT.sub("", row.label))
         candidates = [row_id for row_id in _BY_LABEL.get(key, ()) if row_id not in used]
         if not candidates:
             continue
         row_id = candidates[0]
         used.add(row_id)
-        table.cells[row_id] = {EXTRA_COLUMN: row.values[-1]}
+        table.cells[row_id] = {EXTRA_COLUMN: figures[0]}
         table.lines[f"extra.{row_id}"] = row.line
     return table if len(table.cells) >= _MIN_ROWS else None

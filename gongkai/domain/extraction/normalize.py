@@ -48,8 +48,8 @@ def to_halfwidth(text: str) -> str:
         text = text.replace(wide, narrow)
     if _RARE.search(text):
         for char in set(_RARE.findall(text)):  # a few distinct ones: replacing beats str.translate
-            narrow = _WIDTH[ord(char)]
-            text = text.replace(char, chr(narrow) if narrow is not None else "")
+            code = _WIDTH[ord(char)]
+            text = text.replace(char, chr(code) if code is not None else "")
     return text
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from gongkai.domain.extraction import guards
 from gongkai.domain.extraction.guards import Context, Guard
@@ -35,16 +36,21 @@ class Claim:
     cumulative: bool = False  # "累计…": yields to a figure for the year alone
 
 
+# A report states a figure a few times; past this many matches of one phrasing the text is noise,
+# and reading on would only cost time.
+MAX_MATCHES = 300
 _N = NUMBER
 _G = r"[^,;。!?\n:]"  # inside one clause
 _NOT = r"(?:未|没有|没|无)(?!法|需|论|关|误|偿|障碍|纸|线|人)"
 # 网站, 门户网, 信息网, 政务网, 政府网, starting at 网 (literal first).
-_WEB = r"网(?:站|(?<=门户网)|(?<=信息网)|(?<=政务网)|(?<=政府网))"
-_WECHAT = r"微信(?:公众号|公众平台|订阅号|服务号)?"
-_ITEMS = r"(?:条|篇|则|件)(?![次])"
+_WEB = r"网(?:站|(?<=门户网)|(?<=信息网)|(?<=政务网)|(?<=政府网))[”\"]?"
+_NAME = r"(?:“[^”\n]{1,15}”|\"[^\"\n]{1,15}\")?"  # 微信公众号“富美唐村”
+_WECHAT = rf"微信(?:公众号|公众平台|订阅号|服务号)?{_NAME}"
+# Items a channel carried; "网站公开2件规范性文件" counts documents of a kind, not the channel's items.
+_ITEMS = r"(?:条|篇|则|件)(?![次]|(?:行政)?规范性文件|文件|规章|政策|通知|公告|决定|解读)"
 _CASES = r"(?:件|个|宗|份|项|起)"
 _VERB = r"(?:共|全年|累计|当年|本年|年内|共计|总计)*(?:发布|更新|公开|刊登|推送|编发|上传|发)(?:了)?(?:各类)?"
-_REPLY = r"(?:答复|的|了)*(?:政府信息公开申请|申请)?(?:答复)?(?:共|共计)?(?:为)?"
+_REPLY = r"[”\"」]?(?:答复|的|了)*(?:政府信息公开申请|申请)?(?:答复)?(?:共|共计)?(?:为)?"  # “同意公开”的7件
 
 
 @dataclass(frozen=True)
@@ -72,14 +78,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # 主动公开: the year's own total
     _p(
         "proactive_total",
-        rf"主动公开(?:了)?(?:各类|各种)?(?:的)?(?:政府)?信息(?:数|总数|数量|总量|量)?(?:共|共计|合计|总计|累计)?"
-        rf"(?:为|达|达到|计)?{_N}(?:条|件|篇)(?![次])",
+        rf"主动公开(?:了)?(?:各类|各种)?(?:的)?(?:政府)?信息(?:数|总数|数量|总量|量)?(?:的)?(?:共|共计|合计|总计|累计)?"
+        rf"(?:为|达|达到|计|有)?{_N}(?:条|件|篇)(?![次])",
         ("主动公开",),
         guards.proactive,
     ),
     _p(
         "proactive_total",
-        rf"年(?:度|内)?(?P<g>[^,;。!?\n:年]{{0,16}}?)(?:公开|发布|制发|新增|编发)(?:了)?(?:的)?(?:各类|各种)?"
+        rf"年(?:度|内)?,?(?P<g>[^,;。!?\n:年]{{0,16}}?)(?:公开|发布|制发|新增|编发)(?:了)?(?:的)?(?:各类|各种)?"
         rf"(?:主动公开|公开)?(?:的)?(?:政府)?信息(?:数|总数|数量)?(?:共|共计|合计|总计)?(?:为|达|计)?{_N}(?:条|件|篇)(?![次])",
         ("信息",),
         guards.year_total,
@@ -102,7 +108,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("weibo_items", rf"政务微博公开政府信息数(?:为)?{_N}", ("微博",)),
     _p(
         "weibo_items",
-        rf"微博(?:账号|号)?(?:{_VERB}(?:政务)?(?:信息|博文|文章|微博)?(?:数|量|数量)?(?:共|共计)?(?:为|达)?"
+        rf"微博(?:账号|号)?{_NAME}(?:{_VERB}(?:政务)?(?:信息|博文|文章|微博)?(?:数|量|数量)?(?:共|共计)?(?:为|达)?"
         rf"|(?:信息)?(?:发布量|更新量|发布数量?|发博量|发文量)(?:为|达)?|信息)?{_N}(?:条|篇|则)(?![次])",
         ("微博",),
         guards.channel,
@@ -131,14 +137,24 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p("requests_received", rf"收到申请数(?:为)?{_N}", ("申请",)),
     _p(
+        "requests_received",
+        rf"(?:收到|受理|接到)(?:了)?(?:各类)?{_N}(?:件|份|个)(?:政府)?(?:信息公开|依申请公开)(?:申请|请求)",
+        (),
+        guards.received,
+    ),
+    _p(
         "requests_carried_over",
-        rf"上一?年度?结转(?:过来)?(?:的)?(?:政府信息公开|信息公开)?(?:申请)?(?:数|数量)?(?:共|共计)?(?:为|有)?{_N}件",
+        rf"(?:上一?年度?|(?P<y>\d{{4}})年度?)结转(?:过来)?(?:的)?(?:政府信息公开|信息公开)?(?:申请)?(?:数|数量)?(?:共|共计)?"
+        rf"(?:为|有)?{_N}件",
         ("结转",),
+        guards.carried(-1),
     ),
     _p(
         "carried_forward",
-        rf"(?:结转|转入|顺延|转)(?:至|到)?下一?年度?(?:继续)?(?:办理|答复|处理)?(?:答复)?(?:的)?(?:申请)?(?:有|共|为|共计)?{_N}件",
-        ("下年", "下一年"),
+        rf"(?:结转|转入|顺延|转)(?:至|到)?(?:下一?年度?|(?P<y>\d{{4}})年度?)(?:继续)?(?:办理|答复|处理)?(?:答复)?(?:的)?"
+        rf"(?:申请)?(?:有|共|为|共计)?{_N}件",
+        ("下年", "下一年", "年度继续", "年继续"),
+        guards.carried(+1),
     ),
     _p(
         "carried_forward",
@@ -151,17 +167,17 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "granted",
         rf"公开(?<=同意公开|予以公开|全部公开){_REPLY}{_N}件",
         ("公开",),
-        guards.after_none_of("不及和与、或"),
+        guards.after_none_of("不及和与、或", guards.reply),
     ),
-    _p("partially_granted", rf"部分公开{_REPLY}{_N}件", ("部分公开",)),
-    _p("refused", rf"不(?:予|同意)公开{_REPLY}{_N}件", ("不",)),
-    _p("unable_to_provide", rf"无法提供{_REPLY}{_N}件", ("无法提供",)),
-    _p("not_processed", rf"不予处理{_REPLY}{_N}件", ("不予处理",)),
-    _p("other_handled", rf"其他处理{_REPLY}{_N}件", ("其他处理",)),
+    _p("partially_granted", rf"部分公开{_REPLY}{_N}件", ("部分公开",), guards.reply),
+    _p("refused", rf"不(?:予|同意)公开{_REPLY}{_N}件", ("不",), guards.reply),
+    _p("unable_to_provide", rf"无法提供{_REPLY}{_N}件", ("无法提供",), guards.reply),
+    _p("not_processed", rf"不予处理{_REPLY}{_N}件", ("不予处理",), guards.reply),
+    _p("other_handled", rf"其他处理{_REPLY}{_N}件", ("其他处理",), guards.reply),
     # reviews and lawsuits
     _p(
         "admin_reviews",
-        rf"行政复议(?:案件|申请)?(?:数|数量|案件数)?(?:共|共计|为|有|数为)*{_N}(?:件|起|宗|个|次)",
+        rf"行政复议(?:案件|案|申请)?(?:数|数量|案件数)?(?:共|共计|为|有|数为)*{_N}(?:件|起|宗|个|次)",
         ("复议",),
     ),
     _p(
@@ -173,11 +189,23 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "lawsuits",
-        rf"诉讼(?:案件)?(?:数|数量|案件数)?(?:共|共计|为|有|数为)*{_N}(?:件|起|宗|个|次)",
+        rf"诉讼(?:案件|案)?(?:数|数量|案件数)?(?:共|共计|为|有|数为)*{_N}(?:件|起|宗|个|次)",
         ("诉讼",),
+        guards.lawsuits_alone,
     ),
     _p("lawsuits", rf"{_N}(?:件|起|宗)(?P<g>{_G}{{0,16}}?)行政诉讼", ("诉讼",), guards.cases, ("行政诉讼",)),
     _p("all_upheld", r"均(?:获|被|予以|得到)?维持", ("维持",), None),
+    _p(
+        "disputes_zero",
+        r"行政复议(?:案件)?(?:[和、及与或]|和提起|、提起)(?:行政)?诉讼(?:案件)?(?:的)?(?:数量|数|件数)?(?:均)?为(?:零|0)(?![.\d])",
+        (),
+    ),
+    _p(
+        "requests_zero",
+        rf"(?:收到|受理|接到)(?P<g>{_G}{{0,12}}?)申请(?:数|数量|件数)?(?:均)?为(?:零|0)(?![.\d])",
+        ("申请",),
+        guards.received,
+    ),
     # "none" statements: requests, reviews and lawsuits, fees
     _p(
         "none",
@@ -191,7 +219,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # fees (信息处理费, not 行政事业性收费)
     _p(
         "fees_yuan",
-        rf"收(?:取|缴)?(?:了)?(?P<g>{_G}{{0,10}}?)(?:信息处理费|费用|处理费)(?:共|共计|合计)?(?:为)?{_N}(?P<unit>万元|元)",
+        rf"收(?:取|缴)?(?:了)?(?P<g>{_G}{{0,10}}?)(?:信息处理费|费用|处理费)(?:\([^()\n]{{0,20}}\))?(?:共|共计|合计)?(?:为)?"
+        rf"{_N}(?P<unit>万元|元)",
         ("费",),
         guards.fee,
     ),
@@ -230,7 +259,8 @@ def find_claims(prose: str, *, year: int | None) -> list[Claim]:
     for pattern in _PATTERNS:
         if pattern.needs and not any(word in prose for word in pattern.needs):
             continue
-        for match in pattern.regex.finditer(prose) if not pattern.window else _windowed(pattern, prose):
+        matches = pattern.regex.finditer(prose) if not pattern.window else _windowed(pattern, prose)
+        for match in islice(matches, MAX_MATCHES):
             context = Context.around(prose, match.start(), year)
             if pattern.guard is not None and not pattern.guard(match, context):
                 continue
@@ -260,6 +290,13 @@ def _windowed(pattern: _Pattern, prose: str) -> Iterator[re.Match[str]]:
 def _claims_of(field: str, match: re.Match[str], context: Context) -> Iterator[Claim]:
     if field == "none":
         yield from _none_claims(match, context)
+        return
+    if field == "disputes_zero":
+        yield Claim("admin_reviews", Number(0), match.start(), match.end(), -1)
+        yield Claim("lawsuits", Number(0), match.start(), match.end(), -1)
+        return
+    if field == "requests_zero":
+        yield Claim("requests_received", Number(0), match.start(), match.end(), -1)
         return
     if field == "all_upheld":
         if _DISPUTE_WORD.search(

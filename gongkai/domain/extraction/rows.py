@@ -42,6 +42,9 @@ def _cells(line: str) -> tuple[list[str], bool]:
             cells = cells[1:]
         if cells and not cells[-1] and line.rstrip().endswith("|"):
             cells = cells[:-1]
+        filled = [cell for cell in cells if cell]
+        if len(filled) == 1:  # "规章 |", "0 |": one cell a line, its border kept
+            return filled, False
         return cells, True
     if "\t" in line:
         return [cell.strip() for cell in line.strip().split("\t")], True

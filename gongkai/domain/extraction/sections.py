@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 from gongkai.domain.extraction.normalize import compact, normalize
 
@@ -145,13 +145,15 @@ def _find(
     """(0-based line, position) of the first match at or after ``start`` that is a heading (a short
     line, or a line ending with it: "…年度报告 三、收到和处理政府信息公开申请情况") or, when
     ``tables``, on a table row."""
+    counted, number = 0, 0  # line numbers counted as the matches go: linear in the text
     for match in pattern.finditer(text, start):
         # A line longer than _REACH either side is prose, never a heading or a table row of ours.
         low, high = max(0, match.start() - _REACH), min(len(text), match.start() + _REACH)
         line_start = text.rfind("\n", low, match.start()) + 1 or low
         line_end = text.find("\n", match.start(), high)
         line_end = line_end if line_end >= 0 else high
-        number = text.count("\n", 0, match.start())
+        number += text.count("\n", counted, match.start())
+        counted = match.start()
         is_table = number < len(tabled) and tabled[number]
         if is_table:
             if tables:

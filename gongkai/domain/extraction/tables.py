@@ -241,10 +241,23 @@ def _proactive_key(text: str) -> str | None:
 # --- table 四 ------------------------------------------------------------------------------
 
 
+_RESULT_WORDS = (r"维持", r"纠正", r"其他", r"尚未|未审结", r"总计|合计")
+
+
+def _transposed(rows: list[Row]) -> tuple[Value, ...] | None:
+    """The 15 cells of a table 四 printed with its results as rows (结果维持 | 复议 | 直诉 | 复议后诉)."""
+    if len(rows) != 5 or any(_fit(row.values, 3) is None for row in rows):
+        return None
+    if not all(re.search(words, row.label) for words, row in zip(_RESULT_WORDS, rows, strict=True)):
+        return None
+    columns = [_fit(row.values, 3) or () for row in rows]
+    return tuple(columns[result][group] for group in range(3) for result in range(5))
+
+
 def _read_disputes(document: Document, span: tuple[int, int], found: ReadTables) -> None:
     rows = _data_rows(rows_of(document.lines, *span), 15)
     values: list[Value] = [value for row in rows for value in row.values]
-    fitted = _fit(tuple(values), 15)
+    fitted = _transposed(rows) or _fit(tuple(values), 15)
     if fitted is None or all(value is None for value in fitted):
         return
     columns = [column.id for column in DISPUTES.columns]

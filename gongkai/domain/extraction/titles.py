@@ -20,6 +20,7 @@ _TITLE = re.compile(
 _TITLE_YEAR_LAST = re.compile(rf"{_KIND}(?:工作)?(?P<year>(?:19|20)\d{{2}})年度?(?:报告|年报|工作报告)")
 _PERIOD = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—)(?:(?:19|20)\d{2}年)?12月31日")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR_OF_WORK = re.compile(rf"((?:19|20)\d{{2}})年度?(?:的)?{_KIND}(?:工作)?(?:情况|年度报告|年报|工作报告)?")
 _MADE_BY = re.compile(r"由([^,。;:由]{2,30}?)(?:负责)?编制")
 _SUFFIX = re.compile(
     r"(?:局|委|委员会|办|办公室|厅|政府|处|院|会|镇|乡|街道|办事处|中心|站|所|署|队|部|馆|公司|集团|区|县|市|省)$"
@@ -54,6 +55,9 @@ def find_year(text: str) -> int | None:
     period = _PERIOD.search(text)
     if period is not None:
         return int(period.group(1))
+    work = _YEAR_OF_WORK.search(text, 0, 3000)  # "现将我镇2023年政府信息公开工作情况报告如下"
+    if work is not None:
+        return int(work.group(1))
     counts = Counter(int(year) for year in _ANY_YEAR.findall(text, 0, 3000))
     if counts:
         year, count = counts.most_common(1)[0]
@@ -65,7 +69,8 @@ def find_year(text: str) -> int | None:
 def _clean(name: str) -> str:
     name = _PREFIX.sub("", name.strip(" -—_|·:#*="))
     name = re.sub(r"^(?:关于|发布|公布|现公布|现将)", "", name)
-    name = re.sub(r"(?:关于|的)$", "", name)
+    name = re.sub(r"(?:关于|的|编制|编制的|发布|公布)$", "", name)
+    name = re.sub(r"(?<=人民政府)(?:党政综合办公室|党政办公室|党政办)$", "", name)  # a township's own office
     return "" if _PRONOUN.match(name) or len(name) < 2 or not _SUFFIX.search(name) else name
 
 

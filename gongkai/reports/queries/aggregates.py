@@ -1,5 +1,6 @@
-"""The GROUP BY queries a report is computed from: one query per kind of record, any number of
-agencies at once, never one row per record in Python (so the roll-up costs what one agency costs).
+"""The GROUP BY queries a report is computed from: one query per kind of record, for any number
+of agencies and years at once, never one row per record in Python. A report needs its year and the
+year before (continuity, jumps) and the roll-up needs every agency: both cost one scan.
 
 The buckets are those of ``gongkai.domain.annual_report_counts`` (``application_bucket`` …),
 asked in SQL; the domain turns each group back into a fact for ``compile_tables``.
@@ -8,8 +9,9 @@ asked in SQL; the domain turns each group back into a fact for ``compile_tables`
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import BooleanField, Case, CharField, Count, Exists, F, OuterRef, Q, Sum, Value, When
 
@@ -18,6 +20,8 @@ from gongkai.domain.annual_report_counts import ApplicationGroup, DisputeGroup
 from gongkai.domain.cases import EventKind
 from gongkai.domain.outcomes import ApplicantType, Channel, DisputeKind, DisputeOutcome, ReplyType
 from gongkai.reports.models import ManualEntry
+
+Key = tuple[int, int]  # (agency id, year)
 
 
 def year_bounds(year: int) -> tuple[dt.date, dt.date]:
@@ -39,86 +43,127 @@ def open_at_end(year: int) -> Q:
     return Q(concluded_on__isnull=True) | Q(concluded_on__gt=year_bounds(year)[1])
 
 
-def _flag(condition: Q) -> Case:
+def flag(condition: Q) -> Case:
     return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
 
 
+def _window(years: Sequence[int]) -> Q:
+    """The requests open at some time in any of the years (one index range for all of them)."""
+    return Q(received_on__lte=year_bounds(max(years))[1]) & ~Q(concluded_on__lt=year_bounds(min(years))[0])
+
+
+def empty(agency_ids: Collection[int], years: Sequence[int]) -> dict[Key, list[Any]]:
+    return {(pk, year): [] for pk in agency_ids for year in years}
+
+
 def application_groups(
-    agency_ids: Collection[int], year: int, *, detailed: bool = False
-) -> dict[int, list[ApplicationGroup]]:
-    """Each agency's requests open in the year, grouped by the four things table 三 depends on
+    agency_ids: Collection[int], years: Sequence[int], *, detailed: bool = False
+) -> dict[Key, list[ApplicationGroup]]:
+    """Each agency's requests open in each year, grouped by the four things table 三 depends on
     (plus channel and approved extension for the pre-2019 table when ``detailed``). One query."""
-    queryset = Application.objects.filter(open_in_year(year), agency_id__in=agency_ids).annotate(
-        before=_flag(received_before(year)), at_end=_flag(open_at_end(year))
+    flags: dict[str, Case] = {}
+    for i, year in enumerate(years):
+        flags |= {f"in{i}": flag(open_in_year(year)), f"before{i}": flag(received_before(year))}
+        flags[f"end{i}"] = flag(open_at_end(year))
+    # The reply type matters only to a request concluded by the last year's end: one group for the rest.
+    reply = Case(
+        When(open_at_end(max(years)), then=Value("")), default=F("reply_type"), output_field=CharField()
     )
-    fields = ["agency_id", "applicant_type", "reply_type", "before", "at_end"]
+    queryset = Application.objects.filter(_window(years), agency_id__in=agency_ids).annotate(
+        final_reply=reply, **flags
+    )
+    fields = ["agency_id", "applicant_type", "final_reply", *flags]
     if detailed:
         approved = ClockEvent.objects.filter(
             application=OuterRef("pk"), kind=EventKind.EXTENSION_APPROVED.value
         )
         queryset = queryset.annotate(extended=Exists(approved))
         fields += ["channel", "extended"]
-    groups: dict[int, list[ApplicationGroup]] = {pk: [] for pk in agency_ids}
+    groups: dict[Key, list[ApplicationGroup]] = empty(agency_ids, years)
     for row in queryset.values(*fields).annotate(n=Count("id")).order_by():
-        groups[row["agency_id"]].append(
-            ApplicationGroup(
-                applicant_type=ApplicantType(row["applicant_type"]),
-                reply_type=ReplyType(row["reply_type"]) if row["reply_type"] else None,
-                received_before=row["before"],
-                open_at_end=row["at_end"],
-                count=row["n"],
-                channel=Channel(row["channel"]) if detailed else None,
-                extended=bool(row.get("extended", False)),
-            )
-        )
+        for i, year in enumerate(years):
+            if row[f"in{i}"]:
+                groups[(row["agency_id"], year)].append(
+                    ApplicationGroup(
+                        applicant_type=ApplicantType(row["applicant_type"]),
+                        reply_type=ReplyType(row["final_reply"]) if row["final_reply"] else None,
+                        received_before=row[f"before{i}"],
+                        open_at_end=row[f"end{i}"],
+                        count=row["n"],
+                        channel=Channel(row["channel"]) if detailed else None,
+                        extended=bool(row.get("extended", False)),
+                    )
+                )
     return groups
 
 
-def dispute_groups(agency_ids: Collection[int], year: int) -> dict[int, list[DisputeGroup]]:
-    """Each agency's reviews and lawsuits filed in the year, by kind and outcome on 31 December
+def dispute_groups(agency_ids: Collection[int], years: Sequence[int]) -> dict[Key, list[DisputeGroup]]:
+    """Each agency's reviews and lawsuits filed in each year, by kind and outcome on 31 December
     (尚未审结 when decided later, as ``disputes.queries.dispute_counts`` counts them). One query."""
     from gongkai.disputes.models import Dispute
 
-    first, last = year_bounds(year)
+    pending = Value(DisputeOutcome.PENDING.value)
+    filed_in = Case(
+        *(
+            When(filed_on__gte=year_bounds(y)[0], filed_on__lte=year_bounds(y)[1], then=Value(y))
+            for y in years
+        ),
+        default=Value(0),
+    )
     at_end = Case(
-        When(Q(decided_on__isnull=True) | Q(decided_on__gt=last), then=Value(DisputeOutcome.PENDING.value)),
+        *(
+            When(
+                Q(filed_in=y) & (Q(decided_on__isnull=True) | Q(decided_on__gt=year_bounds(y)[1])),
+                then=pending,
+            )
+            for y in years
+        ),
         default=F("outcome"),
         output_field=CharField(),
     )
     rows = (
-        Dispute.objects.filter(agency_id__in=agency_ids, filed_on__gte=first, filed_on__lte=last)
+        Dispute.objects.filter(agency_id__in=agency_ids)
+        .annotate(filed_in=filed_in)
+        .filter(filed_in__in=list(years))
         .annotate(at_end=at_end)
-        .values("agency_id", "kind", "at_end")
+        .values("agency_id", "filed_in", "kind", "at_end")
         .annotate(n=Count("id"))
         .order_by()
     )
-    groups: dict[int, list[DisputeGroup]] = {pk: [] for pk in agency_ids}
+    groups: dict[Key, list[DisputeGroup]] = empty(agency_ids, years)
     for row in rows:
-        groups[row["agency_id"]].append(
+        groups[(row["agency_id"], row["filed_in"])].append(
             DisputeGroup(DisputeKind(row["kind"]), DisputeOutcome(row["at_end"]), row["n"])
         )
     return groups
 
 
-def fees_collected(agency_ids: Collection[int], year: int) -> dict[int, float]:
-    """信息处理费 paid in the year (yuan), by agency. One query."""
-    first, last = year_bounds(year)
+def fees_collected(agency_ids: Collection[int], years: Sequence[int]) -> dict[Key, float]:
+    """信息处理费 paid in each year (yuan), by agency. One query."""
+    sums = {
+        f"y{year}": Sum(
+            "amount_yuan", filter=Q(paid_on__gte=year_bounds(year)[0], paid_on__lte=year_bounds(year)[1])
+        )
+        for year in years
+    }
     rows = (
-        FeeNotice.objects.filter(application__agency_id__in=agency_ids, paid_on__gte=first, paid_on__lte=last)
+        FeeNotice.objects.filter(application__agency_id__in=agency_ids, paid_on__isnull=False)
         .values("application__agency_id")
-        .annotate(total=Sum("amount_yuan"))
+        .annotate(**sums)
         .order_by()
     )
-    fees = dict.fromkeys(agency_ids, 0.0)
-    fees.update({row["application__agency_id"]: float(row["total"] or 0) for row in rows})
+    fees = {(pk, year): 0.0 for pk in agency_ids for year in years}
+    for row in rows:
+        for year in years:
+            fees[(row["application__agency_id"], year)] = float(row[f"y{year}"] or 0)
     return fees
 
 
-def manual_entries(agency_ids: Collection[int], year: int) -> dict[int, dict[str, Decimal]]:
-    entries: dict[int, dict[str, Decimal]] = {pk: {} for pk in agency_ids}
-    rows = ManualEntry.objects.filter(agency_id__in=agency_ids, year=year).values_list(
-        "agency_id", "key", "value"
+def manual_entries(agency_ids: Collection[int], years: Sequence[int]) -> dict[Key, dict[str, Decimal]]:
+    entries: dict[Key, dict[str, Decimal]] = {(pk, year): {} for pk in agency_ids for year in years}
+    rows = ManualEntry.objects.filter(agency_id__in=agency_ids, year__in=list(years)).values_list(
+        "agency_id", "year", "key", "value"
     )
-    for agency_id, key, value in rows:
-        entries[agency_id][key] = value
+    for agency_id, year, key, value in rows:
+        entries[(agency_id, year)][key] = value
     return entries

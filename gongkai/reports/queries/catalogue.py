@@ -8,111 +8,130 @@ those lines only where they are entered by hand, never as a false 0.
   (the 发布日期 when that is missing), and leaves force on its 失效或废止日期 once its 有效性 is
   失效 or 废止 (both are counted as 本年废止: the format has no column for lapsing);
 - the pre-2019 table counts entries published (发布日期) in the year and releases by channel.
+
+As in ``aggregates``, every function answers for any number of agencies and years in one query.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
-from django.db.models import BooleanField, Case, CharField, Count, DateField, F, Q, Value, When
+from django.db.models import Case, CharField, Count, DateField, F, Q, Value, When
 from django.db.models.functions import Coalesce
 
 from gongkai.catalogue.models import ChannelRelease, Publication
 from gongkai.domain.annual_report_counts import CatalogueTotals, PublicationGroup
 from gongkai.domain.publication_rules import DocumentType, Validity
-from gongkai.reports.queries.aggregates import year_bounds
+from gongkai.reports.queries.aggregates import Key, flag, year_bounds
 
 _KINDS = {DocumentType.REGULATION.value: "regulation", DocumentType.NORMATIVE.value: "normative_document"}
 _PUBLISHED = Q(status="published", published_on__isnull=False)
 _NO_LONGER_IN_FORCE = (Validity.EXPIRED.value, Validity.REPEALED.value)
 
 
-def covered_agencies(agency_ids: Collection[int], year: int) -> set[int]:
-    """The agencies with at least one entry published by the year's last day. One query."""
-    last = year_bounds(year)[1]
-    rows = Publication.objects.filter(_PUBLISHED, agency_id__in=agency_ids, published_on__lte=last)
-    return set(rows.values_list("agency_id", flat=True).distinct())
-
-
-def publication_groups(agency_ids: Collection[int], year: int) -> dict[int, list[PublicationGroup] | None]:
-    """Each agency's regulations and normative documents issued by 31 December, grouped by
-    (kind, issued in the year, repeal state); None where the catalogue does not cover the year."""
+def _in(field: str, year: int) -> Q:
     first, last = year_bounds(year)
-    issued = Coalesce("written_on", "published_on", output_field=DateField())
+    return Q(**{f"{field}__gte": first, f"{field}__lte": last})
+
+
+def covered(agency_ids: Collection[int], years: Sequence[int]) -> set[Key]:
+    """(agency, year) pairs where the agency has an entry published by the year's last day. One query."""
+    counts = {f"y{year}": Count("id", filter=Q(published_on__lte=year_bounds(year)[1])) for year in years}
+    rows = (
+        Publication.objects.filter(_PUBLISHED, agency_id__in=agency_ids)
+        .values("agency_id")
+        .annotate(**counts)
+    )
+    return {(row["agency_id"], year) for row in rows.order_by() for year in years if row[f"y{year}"]}
+
+
+def _repeal_state(year: int) -> Case:
+    first, last = year_bounds(year)
+    return Case(
+        When(Q(gone__isnull=True) | Q(gone__gt=last), then=Value("in_force")),
+        When(gone__gte=first, then=Value("in_year")),
+        default=Value("before"),
+        output_field=CharField(),
+    )
+
+
+def publication_groups(
+    agency_ids: Collection[int], years: Sequence[int]
+) -> dict[Key, list[PublicationGroup] | None]:
+    """Each agency's regulations and normative documents issued by 31 December of each year,
+    grouped by (kind, issued in the year, repeal state); None where the catalogue does not cover
+    the year. Two queries."""
     gone = Case(
         When(validity__in=_NO_LONGER_IN_FORCE, then=Coalesce("invalid_on", "issued")),
         default=None,
         output_field=DateField(),
     )
+    flags: dict[str, Case] = {}
+    for i, year in enumerate(years):
+        flags |= {f"by{i}": flag(Q(issued__lte=year_bounds(year)[1])), f"new{i}": flag(_in("issued", year))}
+        flags[f"repeal{i}"] = _repeal_state(year)
     rows = (
         Publication.objects.filter(_PUBLISHED, agency_id__in=agency_ids, doc_type__in=list(_KINDS))
-        .annotate(issued=issued)
-        .filter(issued__lte=last)
+        .annotate(issued=Coalesce("written_on", "published_on", output_field=DateField()))
+        .filter(issued__lte=year_bounds(max(years))[1])
         .annotate(gone=gone)
-        .annotate(
-            in_year=Case(
-                When(issued__gte=first, then=Value(True)), default=Value(False), output_field=BooleanField()
-            ),
-            repeal=Case(
-                When(Q(gone__isnull=True) | Q(gone__gt=last), then=Value("in_force")),
-                When(gone__gte=first, then=Value("in_year")),
-                default=Value("before"),
-                output_field=CharField(),
-            ),
-        )
-        .values("agency_id", "doc_type", "in_year", "repeal")
+        .annotate(**flags)
+        .values("agency_id", "doc_type", *flags)
         .annotate(n=Count("id"))
         .order_by()
     )
-    covered = covered_agencies(agency_ids, year)
-    groups: dict[int, list[PublicationGroup] | None] = {
-        pk: [] if pk in covered else None for pk in agency_ids
+    answered = covered(agency_ids, years)
+    groups: dict[Key, list[PublicationGroup] | None] = {
+        (pk, year): [] if (pk, year) in answered else None for pk in agency_ids for year in years
     }
     for row in rows:
-        found = groups[row["agency_id"]]
-        if found is not None:
-            found.append(PublicationGroup(_KINDS[row["doc_type"]], row["in_year"], row["repeal"], row["n"]))  # type: ignore[arg-type]
+        for i, year in enumerate(years):
+            found = groups[(row["agency_id"], year)]
+            if found is not None and row[f"by{i}"]:
+                kind = _KINDS[row["doc_type"]]
+                found.append(PublicationGroup(kind, row[f"new{i}"], row[f"repeal{i}"], row["n"]))  # type: ignore[arg-type]
     return groups
 
 
-def catalogue_totals(agency_ids: Collection[int], year: int) -> dict[int, CatalogueTotals | None]:
+def catalogue_totals(agency_ids: Collection[int], years: Sequence[int]) -> dict[Key, CatalogueTotals | None]:
     """主动公开政府信息数, its normative documents and the releases by channel. Two queries."""
-    first, last = year_bounds(year)
-    in_year = Q(published_on__gte=first, published_on__lte=last)
     normative = Q(doc_type=DocumentType.NORMATIVE.value)
-    made = Q(written_on__gte=first, written_on__lte=last)
+    counts = {}
+    for year in years:
+        counts[f"covered{year}"] = Count("id", filter=Q(published_on__lte=year_bounds(year)[1]))
+        counts[f"published{year}"] = Count("id", filter=_in("published_on", year))
+        counts[f"normative_published{year}"] = Count("id", filter=_in("published_on", year) & normative)
+        counts[f"normative_issued{year}"] = Count("id", filter=_in("written_on", year) & normative)
     rows = (
         Publication.objects.filter(_PUBLISHED, agency_id__in=agency_ids)
         .values("agency_id")
-        .annotate(
-            covered=Count("id", filter=Q(published_on__lte=last)),
-            published=Count("id", filter=in_year),
-            normative_published=Count("id", filter=in_year & normative),
-            normative_issued=Count("id", filter=made & normative),
-        )
-        .order_by()
+        .annotate(**counts)
     )
-    releases: dict[int, dict[str, int]] = {}
-    channel_rows = (
-        ChannelRelease.objects.filter(
-            publication__agency_id__in=agency_ids,
-            publication__status="published",
-            released_on__gte=first,
-            released_on__lte=last,
-        )
-        .values(agency_id=F("publication__agency_id"), kind=F("channel"))
+    releases = _releases(agency_ids, years)
+    totals: dict[Key, CatalogueTotals | None] = {(pk, year): None for pk in agency_ids for year in years}
+    for row in rows.order_by():
+        for year in years:
+            if row[f"covered{year}"]:
+                totals[(row["agency_id"], year)] = CatalogueTotals(
+                    row[f"published{year}"],
+                    row[f"normative_published{year}"],
+                    row[f"normative_issued{year}"],
+                    releases.get((row["agency_id"], year), {}),
+                )
+    return totals
+
+
+def _releases(agency_ids: Collection[int], years: Sequence[int]) -> dict[Key, dict[str, int]]:
+    released_in = Case(*(When(_in("released_on", y), then=Value(y)) for y in years), default=Value(0))
+    rows = (
+        ChannelRelease.objects.filter(publication__agency_id__in=agency_ids, publication__status="published")
+        .annotate(released_in=released_in)
+        .filter(released_in__in=list(years))
+        .values("released_in", agency_id=F("publication__agency_id"), kind=F("channel"))
         .annotate(n=Count("id"))
         .order_by()
     )
-    for row in channel_rows:
-        releases.setdefault(row["agency_id"], {})[row["kind"]] = row["n"]
-    totals: dict[int, CatalogueTotals | None] = dict.fromkeys(agency_ids)
+    releases: dict[Key, dict[str, int]] = {}
     for row in rows:
-        if row["covered"]:
-            totals[row["agency_id"]] = CatalogueTotals(
-                row["published"],
-                row["normative_published"],
-                row["normative_issued"],
-                releases.get(row["agency_id"], {}),
-            )
-    return totals
+        releases.setdefault((row["agency_id"], row["released_in"]), {})[row["kind"]] = row["n"]
+    return releases

@@ -141,7 +141,7 @@ def save_section(request: HttpRequest, slug: str, year: int, key: str) -> HttpRe
 def manual(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     agency = access_agency_as_staff(request.user, slug)
     compiled = compile_report(agency, checked_year(year))
-    current = manual_entries([agency.pk], year)[agency.pk]
+    current = manual_entries([agency.pk], [year])[(agency.pk, year)]
     form = ManualEntriesForm(request.POST or None, template=compiled.template, initial_values=current)
     if request.method == "POST" and form.is_valid():
         try:
