@@ -63,6 +63,7 @@ class PublicationAdmin(ReadOnlyAdmin):
         "published_on",
     ]
     list_filter = ["status", "doc_type", "validity", "agency"]
+    list_select_related = ["current", "agency", "category"]
     search_fields = ["index_number", "versions__title", "versions__doc_number"]
     inlines = [VersionInline, ReleaseInline]
 

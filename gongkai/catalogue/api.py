@@ -15,8 +15,8 @@ from ninja.security import django_auth
 from gongkai.agencies.access import access_agency_as_staff
 from gongkai.agencies.models import Agency
 from gongkai.catalogue import queries, search, services
-from gongkai.catalogue.models import PrivacyFinding, Publication, PublicationVersion
-from gongkai.catalogue.views.staff import EDITORS, LEADERS, REVIEWERS
+from gongkai.catalogue.models import Category, PrivacyFinding, Publication, PublicationVersion
+from gongkai.catalogue.roles import EDITORS, LEADERS, REVIEWERS
 from gongkai.domain.publication_rules import DocumentType, ReleaseChannel, Validity
 
 router = Router(tags=["catalogue"])
@@ -227,7 +227,7 @@ def work_list(request: HttpRequest, slug: str, state: str = "") -> list[WorkOut]
 def create_draft(request: HttpRequest, slug: str, payload: DraftIn) -> Status[WorkOut]:
     agency = access_agency_as_staff(request.user, slug, roles=EDITORS)
     services.set_up_catalogue(agency, actor=request.user)
-    category = get_object_or_404(agency.catalogue_categories, code=payload.category)  # type: ignore[attr-defined]
+    category = get_object_or_404(Category, agency=agency, code=payload.category)
     publication = services.create_draft(
         agency, category=category, title=payload.title, body=payload.body, body_format=payload.body_format,
         doc_number=payload.doc_number, written_on=payload.written_on, keywords=payload.keywords,

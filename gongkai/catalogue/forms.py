@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
@@ -82,6 +83,13 @@ class CorrectionDraftForm(ContentForm):
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(label="附件", help_text="PDF、DOCX、XLSX 或图片")
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        limit = settings.GONGKAI_MAX_UPLOAD_BYTES
+        if upload.size > limit:  # refused before it is read into memory; the service checks again
+            raise forms.ValidationError(f"附件超过大小上限 {limit // (1024 * 1024)} MB")
+        return upload
 
 
 class NoteForm(forms.Form):

@@ -1,4 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path
 
 from gongkai.catalogue.feeds import AgencyPublications, LatestPublications
@@ -10,7 +10,13 @@ urlpatterns = [
     path("", public.index, name="index"),
     path("search/", public.search_page, name="search"),
     path("feed/", LatestPublications(), name="feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "catalogue:sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("<slug:slug>/", public.agency_catalogue, name="agency"),
     path("<slug:slug>/guide/", public.guide, name="guide"),
     path("<slug:slug>/feed/", AgencyPublications(), name="agency_feed"),

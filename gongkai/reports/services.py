@@ -203,9 +203,9 @@ def save_section(
         raise InvalidInput(f"没有“{key}”这一部分", where="key")
     report = _latest(agency, year, lock=True)
     if report is not None and report.locked:
-        current = report.sections.filter(key=key).values_list("text", flat=True).first() or ""
-        if current == text:
-            return NarrativeSection.objects.get_or_create(report=report, key=key)[0]
+        current = report.sections.filter(key=key).first()
+        if (current.text if current else "") == text.strip():
+            return current or NarrativeSection(report=report, key=key)  # nothing changes: no new version
         report = ensure_year_open(agency, year, reason=reason, actor=actor)
     if report is None or report.status == Status.PUBLISHED:
         report = start_report(agency, year, actor=actor)

@@ -10,19 +10,29 @@ from tests.catalogue import factories
 pytestmark = pytest.mark.browser
 
 
-def sign_in(browser, live_server, username):
-    context = browser.new_context(locale="zh-CN", base_url=live_server.url)
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.goto("/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", "pw-for-tests-123")
-    page.click("button[type=submit]")
-    page.wait_for_url(lambda url: "/login/" not in url)
-    return page
+@pytest.fixture
+def sign_in(browser, live_server):
+    """A page signed in as the user, in its own browser context (closed while the server still runs)."""
+    contexts = []
+
+    def open_as(username):
+        context = browser.new_context(locale="zh-CN", base_url=live_server.url)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto("/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", "pw-for-tests-123")
+        page.click("button[type=submit]")
+        page.wait_for_url(lambda url: "/login/" not in url)
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
 
 
-def test_a_planted_id_number_is_blocked_then_the_published_item_is_found(browser, live_server, page, agency):
+def test_a_planted_id_number_is_blocked_then_the_published_item_is_found(sign_in, page, agency):
     clerk = base.staff(agency, "clerk", username="clerk")
     base.staff(agency, "reviewer", username="reviewer")
     base.staff(agency, "leader", username="leader")
@@ -31,7 +41,7 @@ def test_a_planted_id_number_is_blocked_then_the_published_item_is_found(browser
     services.submit_for_review(publication.versions.get(), actor=clerk)
     work = f"/catalogue/{agency.slug}/manage/{publication.pk}/"
 
-    reviewer = sign_in(browser, live_server, "reviewer")
+    reviewer = sign_in("reviewer")
     reviewer.goto(work)
     finding = reviewer.locator("li.finding-open")
     assert "居民身份证号码" in finding.inner_text()
@@ -43,7 +53,7 @@ def test_a_planted_id_number_is_blocked_then_the_published_item_is_found(browser
     reviewer.get_by_role("button", name="保密审查通过").click()
     assert reviewer.get_by_text("保密审查通过，已送审批").is_visible()
 
-    leader = sign_in(browser, live_server, "leader")
+    leader = sign_in("leader")
     leader.goto(work)
     leader.get_by_role("button", name="审批通过并发布").click()
     assert leader.get_by_text("已发布，索引号").is_visible()

@@ -34,7 +34,12 @@ def test_the_sitemap_lists_entries_catalogues_and_guides(client, agency):
     hidden = factories.draft(agency)
     response = client.get(reverse("catalogue:sitemap"))
     assert response.status_code == 200
-    locations = [loc.text for loc in ElementTree.fromstring(response.content).iter(f"{SITEMAP}loc")]
+    sections = [loc.text for loc in ElementTree.fromstring(response.content).iter(f"{SITEMAP}loc")]
+    assert len(sections) == 2
+    locations = []
+    for section in sections:
+        page = client.get(section.removeprefix("http://testserver"))
+        locations += [loc.text for loc in ElementTree.fromstring(page.content).iter(f"{SITEMAP}loc")]
     assert any(loc.endswith(reverse("catalogue:detail", args=[agency.slug, shown.pk])) for loc in locations)
     assert not any(loc.endswith(f"/{hidden.pk}/") for loc in locations)
     assert any(loc.endswith(reverse("catalogue:guide", args=[agency.slug])) for loc in locations)

@@ -291,3 +291,18 @@ def test_settings_page_saves_the_guide(client, agency):
     assert "工作日9:00—17:00" in text(client.get(reverse("catalogue:guide", args=[agency.slug])))
     bad = client.post(url, {"index_pattern": "{year}", "hours": ""})
     assert "索引号格式" in text(bad)
+
+
+def test_attachments_are_uploaded_and_checked_through_the_page(clerk_client, agency, clerk, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    publication = factories.draft(agency, actor=clerk)
+    url = reverse("catalogue:upload", args=[agency.slug, publication.pk])
+    good = SimpleUploadedFile("通知.docx", files.docx("第一段"))
+    assert "已上传附件“通知.docx”" in text(clerk_client.post(url, {"file": good}, follow=True))
+    wrong = SimpleUploadedFile("伪装.pdf", files.PNG)
+    assert "内容与扩展名 .pdf 不符" in text(clerk_client.post(url, {"file": wrong}, follow=True))
+    settings.GONGKAI_MAX_UPLOAD_BYTES = 10
+    big = SimpleUploadedFile("大.png", files.PNG)
+    assert "附件超过大小上限" in text(clerk_client.post(url, {"file": big}, follow=True))
+    assert list(publication.versions.get().attachments.values_list("name", flat=True)) == ["通知.docx"]

@@ -7,8 +7,11 @@ states (and only those may come out); a field mapped to None must not come out.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from gongkai.domain.extraction import extract_text
+from gongkai.domain.extraction import extract_text, phrases
+from gongkai.domain.extraction.normalize import normalize
 
 HEAD = "某县统计局2020年政府信息公开工作年度报告\n"
 
@@ -142,3 +145,31 @@ def test_a_figure_stated_twice_alike_is_kept() -> None:
     report = extract_text(HEAD + "全年收到政府信息公开申请12件。\n综上，本年度共受理政府信息公开申请12件。\n")
     assert report.fields == {"requests_received": 12}
     assert report.findings == ()
+
+
+# --- The start-point matcher must find exactly what a plain scan finds -------------------------
+
+
+_ANCHORED = [p for p in phrases._PATTERNS if p.starts and not p.window]
+_WORDS = sorted(
+    {word for p in _ANCHORED for word, _ in p.starts} | {"政府信息公开申请", "件", "3", "十二", "，"}
+)
+
+
+def _same_as_finditer(prose: str) -> None:
+    found: dict[str, list[int]] = {}
+    for pattern in _ANCHORED:
+        fast = [(m.start(), m.end()) for m in phrases._anchored(pattern, prose, found)]
+        plain = [(m.start(), m.end()) for m in pattern.regex.finditer(prose)]
+        assert fast == plain, pattern.regex.pattern
+
+
+def test_start_point_matching_equals_finditer_on_the_corpus(corpus):
+    for path in sorted(corpus.glob("*.txt")):
+        _same_as_finditer(normalize(path.read_text(encoding="utf-8")))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=3), max_size=40))
+def test_start_point_matching_equals_finditer_on_made_up_text(parts):
+    _same_as_finditer("".join(parts))

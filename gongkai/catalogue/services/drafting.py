@@ -106,7 +106,11 @@ def create_draft(
 
 def locked(publication: Publication) -> Publication:
     """The entry as stored now, locked until the transaction ends (two clicks never act twice)."""
-    return Publication.objects.select_for_update().select_related("agency", "current").get(pk=publication.pk)
+    return (
+        Publication.objects.select_for_update(of=("self",))
+        .select_related("agency", "current")
+        .get(pk=publication.pk)
+    )
 
 
 def open_version(publication: Publication) -> PublicationVersion | None:

@@ -244,7 +244,7 @@ def approve_and_publish(
     published_on = published_on or today
     _check_publish_date(version, published_on, today)
     publication = (
-        Publication.objects.select_for_update()
+        Publication.objects.select_for_update(of=("self",))
         .select_related("agency", "category")
         .get(pk=version.publication_id)
     )

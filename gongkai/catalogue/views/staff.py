@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import access_agency_as_staff, has_role
-from gongkai.agencies.models import Agency, Role
+from gongkai.agencies.models import Agency
 from gongkai.catalogue import forms as catalogue_forms
 from gongkai.catalogue import queries, services
 from gongkai.catalogue.models import (
@@ -31,14 +31,10 @@ from gongkai.catalogue.models import (
     Publication,
     PublicationVersion,
 )
+from gongkai.catalogue.roles import EDITORS, LEADERS, REVIEWERS, SETTINGS_ROLES
 from gongkai.domain.errors import DomainError
 from gongkai.domain.publication_rules import ReleaseChannel, Validity, VersionState
 from gongkai.workcalendar.queries import work_calendar
-
-EDITORS = (Role.CLERK, Role.OFFICE_HEAD, Role.ADMIN)
-REVIEWERS = (Role.REVIEWER,)
-LEADERS = (Role.LEADER,)
-SETTINGS_ROLES = (Role.OFFICE_HEAD, Role.ADMIN)
 
 
 def _publication(agency: Agency, pk: int) -> Publication:

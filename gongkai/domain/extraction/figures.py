@@ -74,6 +74,7 @@ _LEGACY_ROWS = {
     "trainings": "training.courses",
 }
 FIELD_NAMES: dict[str, str] = {field: NAMES[field] for field in FIELDS}  # each field in words
+_RESOLVED = (*FIELDS, "other_handled", "trainings")  # the fields, and figures kept for cross-checks
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,10 @@ def resolve_fields(
         by_field.setdefault(claim.field, []).append(claim)
     fields: dict[str, int | float] = {}
     findings: list[Finding] = []
-    for field in (*FIELDS, "other_handled", "trainings"):
+    for field in _RESOLVED:
         stated_claims = by_field.get(field, [])
+        if not stated_claims and field not in stated and field not in derived:
+            continue  # stated nowhere: nothing to resolve
         if any(not claim.cumulative for claim in stated_claims):
             stated_claims = [claim for claim in stated_claims if not claim.cumulative]
         prose = [from_claim(document, claim) for claim in stated_claims]

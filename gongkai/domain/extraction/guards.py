@@ -49,10 +49,15 @@ class Context:
     def around(cls, prose: str, position: int, year: int | None) -> Context:
         """The sentence around ``position``, at most _REACH characters either side of it."""
         low, high = max(0, position - _REACH), min(len(prose), position + _REACH)
-        start = max(low - 1, *(prose.rfind(mark, low, position) for mark in _SENTENCE_MARKS)) + 1
-        ends = [prose.find(mark, position, high) for mark in _SENTENCE_MARKS]
-        end = min((found for found in ends if found >= 0), default=high)
-        return cls(prose, start, end, year)
+        start = end = -1
+        for mark in _SENTENCE_MARKS:  # each search narrowed to what the ones before left open
+            found = prose.rfind(mark, max(low, start + 1), position)
+            if found > start:
+                start = found
+            found = prose.find(mark, position, high if end < 0 else end)
+            if found >= 0:
+                end = found
+        return cls(prose, max(low, start + 1), high if end < 0 else end, year)
 
     def clause_before(self, position: int) -> str:
         """The text from the clause's start (after the last comma) to ``position``."""
@@ -226,16 +231,14 @@ def no_disputes(match: re.Match[str], context: Context) -> bool:
 def no_fees(match: re.Match[str], context: Context) -> bool:
     """No fee (未收取费用) for disclosure, never about 行政事业性收费."""
     gap = _gap(match)
-    if (
-        re.search(r"事业性|复议|诉讼|按|\d", gap)
-        or "逾期" in context.prose[max(0, match.start() - 3) : match.start()]
-    ):
+    if _FEE_GAP.search(gap) or "逾期" in context.prose[max(0, match.start() - 3) : match.start()]:
         return False
     sentence = context.sentence
     return _topic(match, context, _ON_FEES) and "事业性" not in sentence
 
 
 _ON_FEES = re.compile(r"公开|申请|处理费")
+_FEE_GAP = re.compile(r"事业性|复议|诉讼|按|\d")
 
 
 def fee(match: re.Match[str], context: Context) -> bool:
@@ -243,6 +246,7 @@ def fee(match: re.Match[str], context: Context) -> bool:
 
 
 _TOGETHER = re.compile(r"^[和及与、或](?:提起)?(?:行政)?诉讼")
+_CASES_GAP = re.compile(r"纠错|维持|败诉|诉讼|复议")
 
 
 def cases(match: re.Match[str], context: Context) -> bool:
@@ -250,7 +254,7 @@ def cases(match: re.Match[str], context: Context) -> bool:
     nor of reviews and suits together ("2件行政复议和行政诉讼")."""
     if _TOGETHER.search(context.prose[match.end() : match.end() + 8]):
         return False
-    return not re.search(r"纠错|维持|败诉|诉讼|复议", _gap(match)) and this_year(match, context)
+    return not _CASES_GAP.search(_gap(match)) and this_year(match, context)
 
 
 _REVIEWS_AND = re.compile(r"复议[和及与、或]?(?:提起)?(?:行政)?$")

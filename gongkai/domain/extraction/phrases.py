@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
 
 from gongkai.domain.extraction import guards
@@ -53,6 +54,9 @@ _VERB = r"(?:共|全年|累计|当年|本年|年内|共计|总计)*(?:发布|更
 _REPLY = r"[”\"」]?(?:答复|的|了)*(?:政府信息公开申请|申请)?(?:答复)?(?:共|共计)?(?:为)?"  # “同意公开”的7件
 
 
+Start = tuple[str, int]  # (word, offset): a match may start at each occurrence of the word, plus the offset
+
+
 @dataclass(frozen=True)
 class _Pattern:
     field: str
@@ -60,6 +64,11 @@ class _Pattern:
     needs: tuple[str, ...]  # the text must hold one of these (for patterns not starting with a word)
     guard: Guard | None = guards.this_year
     window: tuple[str, ...] = ()  # figure-first patterns: only run just before these words
+    # Where a match can start: each word's occurrences, shifted by the offset. Every match of the
+    # regex starts at one of them, so matching only there finds what ``finditer`` would. Given for
+    # patterns that do not begin with one word (the regex engine would try every position); a pattern
+    # that does finds its word as fast as we could.
+    starts: tuple[Start, ...] = ()
 
 
 def _p(
@@ -68,10 +77,14 @@ def _p(
     needs: tuple[str, ...],
     guard: Guard | None = guards.this_year,
     window: tuple[str, ...] = (),
+    starts: tuple[Start, ...] = (),
 ) -> _Pattern:
     if "\u4e00" <= regex[:1] <= "\u9fff" and not window:
         needs = ()  # a pattern that starts with a word finds it as fast as a test for the word would
-    return _Pattern(field, re.compile(regex), needs, guard, window)
+    return _Pattern(field, re.compile(regex), needs, guard, window, starts)
+
+
+_RECEIVING = (("收到", 0), ("受理", 0), ("接到", 0))
 
 
 _PATTERNS: tuple[_Pattern, ...] = (
@@ -128,6 +141,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:数|数量|总数)?(?:共|共计|合计|总计)?(?:为|达|是)?{_N}{_CASES}",
         ("申请",),
         guards.received,
+        starts=(*_RECEIVING, ("接收", 0), ("新收", 0)),
     ),
     _p(
         "requests_received",
@@ -141,6 +155,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:收到|受理|接到)(?:了)?(?:各类)?{_N}(?:件|份|个)(?:政府)?(?:信息公开|依申请公开)(?:申请|请求)",
         (),
         guards.received,
+        starts=_RECEIVING,
     ),
     _p(
         "requests_carried_over",
@@ -148,6 +163,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:为|有)?{_N}件",
         ("结转",),
         guards.carried(-1),
+        starts=tuple(("结转", -k) for k in range(2, 7)),  # 上年结转 … 2023年度结转
     ),
     _p(
         "carried_forward",
@@ -155,6 +171,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:申请)?(?:有|共|为|共计)?{_N}件",
         ("下年", "下一年", "年度继续", "年继续"),
         guards.carried(+1),
+        starts=(("转", 0), ("结转", 0), ("顺延", 0)),
     ),
     _p(
         "carried_forward",
@@ -205,6 +222,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:收到|受理|接到)(?P<g>{_G}{{0,12}}?)申请(?:数|数量|件数)?(?:均)?为(?:零|0)(?![.\d])",
         ("申请",),
         guards.received,
+        starts=_RECEIVING,
     ),
     # "none" statements: requests, reviews and lawsuits, fees
     _p(
@@ -215,6 +233,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"|(?P<fees>收费(?!通知|标准|项目|依据|目录)|收取(?:任何)?(?:费用|信息处理费)|费用|信息处理费|处理费))",
         (),
         None,
+        starts=(("未", 0), ("没", 0), ("无", 0)),
     ),
     # fees (信息处理费, not 行政事业性收费)
     _p(
@@ -250,16 +269,23 @@ _NONE_FIELDS = {
 _COMBINED = re.compile(r"(?:予以|同意|全部)公开[及和与、或](?:同意)?$")
 _TRAINING_VERB = re.compile(r"举办|开展|组织")
 _DISPUTE_WORD = re.compile(r"复议|诉讼")
+_AND_LAWSUITS = re.compile(r"[^,;。]{0,12}?诉讼")
 
 
 def find_claims(prose: str, *, year: int | None) -> list[Claim]:
     """Every figure the prose states, by position."""
     claims: list[Claim] = []
     taken: set[int] = set()
+    found: dict[str, list[int]] = {}  # each start word's offsets in the prose
     for pattern in _PATTERNS:
         if pattern.needs and not any(word in prose for word in pattern.needs):
             continue
-        matches = pattern.regex.finditer(prose) if not pattern.window else _windowed(pattern, prose)
+        if pattern.window:
+            matches = _windowed(pattern, prose, found)
+        elif pattern.starts:
+            matches = _anchored(pattern, prose, found)
+        else:
+            matches = pattern.regex.finditer(prose)
         for match in islice(matches, MAX_MATCHES):
             context = Context.around(prose, match.start(), year)
             if pattern.guard is not None and not pattern.guard(match, context):
@@ -274,17 +300,70 @@ def find_claims(prose: str, *, year: int | None) -> list[Claim]:
     return claims
 
 
-def _windowed(pattern: _Pattern, prose: str) -> Iterator[re.Match[str]]:
+# Characters frequent in reports: a word is found through its first character not among them, since
+# finding one character is several times faster than finding a word, and a rare one has few places
+# to test.
+_FREQUENT = frozenset(
+    "公开政府信息申请年度的件条行政工作情况务数收到理处依答复予以和不部分其他结转下本主动中国人民"
+)
+
+
+@cache
+def _anchor(word: str) -> int:
+    return next((index for index, char in enumerate(word) if char not in _FREQUENT), 0)
+
+
+def _occurrences(prose: str, word: str, found: dict[str, list[int]]) -> list[int]:
+    """Where ``word`` occurs in ``prose`` (all of its places, in order); ``found`` keeps them."""
+    positions = found.get(word)
+    if positions is not None:
+        return positions
+    if len(word) == 1:
+        positions = found[word] = []
+        position = prose.find(word)
+        while position >= 0:
+            positions.append(position)
+            position = prose.find(word, position + 1)
+        return positions
+    index = _anchor(word)
+    starts_with = prose.startswith
+    positions = found[word] = [
+        position - index
+        for position in _occurrences(prose, word[index], found)
+        if position >= index and starts_with(word, position - index)
+    ]
+    return positions
+
+
+def _anchored(pattern: _Pattern, prose: str, found: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """What ``pattern.regex.finditer(prose)`` yields, matched only where a match can start."""
+    candidates = sorted(
+        {
+            position + offset
+            for word, offset in pattern.starts
+            for position in _occurrences(prose, word, found)
+            if position + offset >= 0
+        }
+    )
+    end = 0
+    match_at = pattern.regex.match
+    for position in candidates:
+        if position >= end:
+            match = match_at(prose, position)
+            if match is not None:
+                end = match.end()  # never empty: every pattern holds a word
+                yield match
+
+
+def _windowed(pattern: _Pattern, prose: str, found: dict[str, list[int]]) -> Iterator[re.Match[str]]:
     """Matches of a figure-first pattern, looked for only just before its keywords."""
     seen: set[int] = set()
     for word in pattern.window:
-        position = prose.find(word)
-        while position >= 0:
+        for position in _occurrences(prose, word, found):
             for match in pattern.regex.finditer(prose, max(0, position - 40), position + len(word)):
                 if match.start() not in seen:
                     seen.add(match.start())
                     yield match
-            position = prose.find(word, position + 1)
 
 
 def _claims_of(field: str, match: re.Match[str], context: Context) -> Iterator[Claim]:
@@ -327,5 +406,5 @@ def _none_claims(match: re.Match[str], context: Context) -> Iterator[Claim]:
     if not _NONE_GUARDS[kind](match, context):
         return
     yield Claim(_NONE_FIELDS[kind], Number(0), match.start(), match.end(), -1)
-    if kind == "reviews" and re.match(r"[^,;。]{0,12}?诉讼", groups.get("t") or ""):
+    if kind == "reviews" and _AND_LAWSUITS.match(groups.get("t") or ""):
         yield Claim("lawsuits", Number(0), match.start(), match.end(), -1)

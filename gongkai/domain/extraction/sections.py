@@ -20,9 +20,6 @@ from gongkai.domain.extraction.normalize import compact, normalize
 __all__ = ["Document", "Regions", "locate_tables", "read_document"]
 
 
-_BREAK = re.compile("\n")
-
-
 @dataclass(frozen=True)
 class Document:
     """A report's normalized lines, compact text and prose, prose offsets mapped to line numbers."""
@@ -34,18 +31,24 @@ class Document:
 
     @cached_property
     def _breaks(self) -> list[int]:
-        return [match.start() for match in _BREAK.finditer(self.prose)]
+        # Each line's end is where its "\n" stands: the lengths so far plus the breaks before it.
+        lengths = [len(line) + 1 for line in self.prose.split("\n")]
+        lengths[0] -= 1
+        return list(accumulate(lengths[:-1]))
 
     def line_of(self, offset: int) -> int:
         """The 1-based source line holding prose offset ``offset``."""
         return bisect_right(self._breaks, offset - 1) + bisect_right(self.joins, offset) + 1
 
 
+_CELL_BORDER = re.compile(r"[|\t]")
+
+
 def _prose_line(line: str) -> str:
     """A line as prose: a table row is left out, except a layout table's lone paragraph cell."""
     if "|" not in line and "\t" not in line:
         return line
-    cells = [cell for cell in re.split(r"[|\t]", line) if cell.strip()]
+    cells = [cell for cell in (_CELL_BORDER.split(line) if "\t" in line else line.split("|")) if cell.strip()]
     if len(cells) == 1 and len(cells[0]) > 30:
         return compact(cells[0].strip())
     return ""
@@ -116,14 +119,13 @@ def locate_tables(document: Document) -> Regions:
     text = document.compact
     if "|" in text or "\t" in text or " " in text:
         text = _SQUEEZE.sub("", text)
-    tabled = [("|" in line or "\t" in line) for line in document.lines]
-    proactive = _find(_PROACTIVE, text, 0, tabled)
+    proactive = _find(_PROACTIVE, text, 0, document.lines)
     after = proactive[1] if proactive else 0
-    applications = _find(_APPLICATIONS, text, after, tabled)
+    applications = _find(_APPLICATIONS, text, after, document.lines)
     from_position = applications[1] if applications else after
     disputes_from = text.find("\n", from_position) + 1 if applications else from_position
-    disputes = _find(_DISPUTES, text, disputes_from, tabled)
-    end = _find(_END, text, max(from_position, disputes[1] if disputes else 0), tabled, tables=False)
+    disputes = _find(_DISPUTES, text, disputes_from, document.lines)
+    end = _find(_END, text, max(from_position, disputes[1] if disputes else 0), document.lines, tables=False)
     total = len(document.lines)
     stop = end[0] if end else total
     line = {name: found[0] if found else None for name, found in (("a", applications), ("d", disputes))}
@@ -140,7 +142,7 @@ def locate_tables(document: Document) -> Regions:
 
 
 def _find(
-    pattern: re.Pattern[str], text: str, start: int, tabled: list[bool], *, tables: bool = True
+    pattern: re.Pattern[str], text: str, start: int, lines: tuple[str, ...], *, tables: bool = True
 ) -> tuple[int, int] | None:
     """(0-based line, position) of the first match at or after ``start`` that is a heading (a short
     line, or a line ending with it: "…年度报告 三、收到和处理政府信息公开申请情况") or, when
@@ -154,7 +156,7 @@ def _find(
         line_end = line_end if line_end >= 0 else high
         number += text.count("\n", counted, match.start())
         counted = match.start()
-        is_table = number < len(tabled) and tabled[number]
+        is_table = number < len(lines) and ("|" in lines[number] or "\t" in lines[number])
         if is_table:
             if tables:
                 return number, match.start()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 __all__ = ["find_agency", "find_year"]
 
@@ -33,7 +34,8 @@ _PREFIX = re.compile(
 _DATE_LINE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
 
 
-def _heads(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4)  # find_year and find_agency read the same report's heads, one after the other
+def _heads(text: str) -> tuple[tuple[int, str], ...]:
     """The first non-empty lines, each alone and joined with the next (titles broken by a PDF)."""
     found: list[tuple[int, str]] = []
     filled = [(index, line[:300]) for index, line in enumerate(text[:60_000].split("\n", 200)[:200]) if line][
@@ -43,7 +45,7 @@ def _heads(text: str) -> list[tuple[int, str]]:
         found.append((index, line))
         if position + 1 < len(filled) and len(line) < 40:
             found.append((index, line + filled[position + 1][1]))
-    return found
+    return tuple(found)
 
 
 def find_year(text: str) -> int | None:

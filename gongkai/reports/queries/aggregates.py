@@ -13,7 +13,19 @@ from collections.abc import Collection, Sequence
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import BooleanField, Case, CharField, Count, Exists, F, OuterRef, Q, Sum, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 
 from gongkai.applications.models import Application, ClockEvent, FeeNotice
 from gongkai.domain.annual_report_counts import ApplicationGroup, DisputeGroup
@@ -43,10 +55,6 @@ def open_at_end(year: int) -> Q:
     return Q(concluded_on__isnull=True) | Q(concluded_on__gt=year_bounds(year)[1])
 
 
-def flag(condition: Q) -> Case:
-    return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
-
-
 def _window(years: Sequence[int]) -> Q:
     """The requests open at some time in any of the years (one index range for all of them)."""
     return Q(received_on__lte=year_bounds(max(years))[1]) & ~Q(concluded_on__lt=year_bounds(min(years))[0])
@@ -56,23 +64,33 @@ def empty(agency_ids: Collection[int], years: Sequence[int]) -> dict[Key, list[A
     return {(pk, year): [] for pk in agency_ids for year in years}
 
 
+def year_index(field: str, years: Sequence[int], *, null: int | None = None) -> Case:
+    """Which of the (ascending) years a date falls in: its index, -1 before the first, len(years)
+    after the last; ``null`` for a missing date. One CASE instead of one flag per year and question."""
+    whens = [When(**{f"{field}__isnull": True}, then=Value(null))] if null is not None else []
+    whens.append(When(**{f"{field}__lt": year_bounds(years[0])[0]}, then=Value(-1)))
+    whens += [When(**{f"{field}__lte": year_bounds(year)[1]}, then=Value(i)) for i, year in enumerate(years)]
+    return Case(*whens, default=Value(len(years)), output_field=IntegerField())
+
+
+NEVER = 9999  # the year index of a request not concluded at all
+
+
 def application_groups(
     agency_ids: Collection[int], years: Sequence[int], *, detailed: bool = False
 ) -> dict[Key, list[ApplicationGroup]]:
     """Each agency's requests open in each year, grouped by the four things table 三 depends on
-    (plus channel and approved extension for the pre-2019 table when ``detailed``). One query."""
-    flags: dict[str, Case] = {}
-    for i, year in enumerate(years):
-        flags |= {f"in{i}": flag(open_in_year(year)), f"before{i}": flag(received_before(year))}
-        flags[f"end{i}"] = flag(open_at_end(year))
-    # The reply type matters only to a request concluded by the last year's end: one group for the rest.
-    reply = Case(
-        When(open_at_end(max(years)), then=Value("")), default=F("reply_type"), output_field=CharField()
-    )
+    (plus channel and approved extension for the pre-2019 table when ``detailed``). One query.
+
+    SQL says in which of the years each request was received and concluded; Python answers the
+    definitions' questions for each year from those two indexes (as ``application_bucket`` does
+    from the dates: received by the year's end, not concluded before it, …)."""
+    years = sorted(years)
     queryset = Application.objects.filter(_window(years), agency_id__in=agency_ids).annotate(
-        final_reply=reply, **flags
+        received_in=year_index("received_on", years),
+        concluded_in=year_index("concluded_on", years, null=NEVER),
     )
-    fields = ["agency_id", "applicant_type", "final_reply", *flags]
+    fields = ["agency_id", "applicant_type", "reply_type", "received_in", "concluded_in"]
     if detailed:
         approved = ClockEvent.objects.filter(
             application=OuterRef("pk"), kind=EventKind.EXTENSION_APPROVED.value
@@ -81,19 +99,21 @@ def application_groups(
         fields += ["channel", "extended"]
     groups: dict[Key, list[ApplicationGroup]] = empty(agency_ids, years)
     for row in queryset.values(*fields).annotate(n=Count("id")).order_by():
+        received, concluded = row["received_in"], row["concluded_in"]
         for i, year in enumerate(years):
-            if row[f"in{i}"]:
-                groups[(row["agency_id"], year)].append(
-                    ApplicationGroup(
-                        applicant_type=ApplicantType(row["applicant_type"]),
-                        reply_type=ReplyType(row["final_reply"]) if row["final_reply"] else None,
-                        received_before=row[f"before{i}"],
-                        open_at_end=row[f"end{i}"],
-                        count=row["n"],
-                        channel=Channel(row["channel"]) if detailed else None,
-                        extended=bool(row.get("extended", False)),
-                    )
+            if received > i or concluded < i:
+                continue  # received after the year, or concluded before it
+            groups[(row["agency_id"], year)].append(
+                ApplicationGroup(
+                    applicant_type=ApplicantType(row["applicant_type"]),
+                    reply_type=ReplyType(row["reply_type"]) if concluded == i and row["reply_type"] else None,
+                    received_before=received < i,
+                    open_at_end=concluded > i,
+                    count=row["n"],
+                    channel=Channel(row["channel"]) if detailed else None,
+                    extended=bool(row.get("extended", False)),
                 )
+            )
     return groups
 
 

@@ -16,15 +16,19 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from django.db.models import Case, CharField, Count, DateField, F, Q, Value, When
+from django.db.models import Case, Count, DateField, F, Min, Q, Value, When
 from django.db.models.functions import Coalesce
 
 from gongkai.catalogue.models import ChannelRelease, Publication
-from gongkai.domain.annual_report_counts import CatalogueTotals, PublicationGroup
+from gongkai.domain.annual_report.compile import PublicationKind
+from gongkai.domain.annual_report_counts import CatalogueTotals, PublicationGroup, RepealState
 from gongkai.domain.publication_rules import DocumentType, Validity
-from gongkai.reports.queries.aggregates import Key, flag, year_bounds
+from gongkai.reports.queries.aggregates import NEVER, Key, year_bounds, year_index
 
-_KINDS = {DocumentType.REGULATION.value: "regulation", DocumentType.NORMATIVE.value: "normative_document"}
+_KINDS: dict[str, PublicationKind] = {
+    DocumentType.REGULATION.value: "regulation",
+    DocumentType.NORMATIVE.value: "normative_document",
+}
 _PUBLISHED = Q(status="published", published_on__isnull=False)
 _NO_LONGER_IN_FORCE = (Validity.EXPIRED.value, Validity.REPEALED.value)
 
@@ -35,24 +39,17 @@ def _in(field: str, year: int) -> Q:
 
 
 def covered(agency_ids: Collection[int], years: Sequence[int]) -> set[Key]:
-    """(agency, year) pairs where the agency has an entry published by the year's last day. One query."""
-    counts = {f"y{year}": Count("id", filter=Q(published_on__lte=year_bounds(year)[1])) for year in years}
+    """(agency, year) pairs where the agency has an entry published by the year's last day.
+    One query, answered from the (agency, status, 发布日期) index."""
     rows = (
         Publication.objects.filter(_PUBLISHED, agency_id__in=agency_ids)
         .values("agency_id")
-        .annotate(**counts)
+        .annotate(first=Min("published_on"))
+        .order_by()
     )
-    return {(row["agency_id"], year) for row in rows.order_by() for year in years if row[f"y{year}"]}
-
-
-def _repeal_state(year: int) -> Case:
-    first, last = year_bounds(year)
-    return Case(
-        When(Q(gone__isnull=True) | Q(gone__gt=last), then=Value("in_force")),
-        When(gone__gte=first, then=Value("in_year")),
-        default=Value("before"),
-        output_field=CharField(),
-    )
+    return {
+        (row["agency_id"], year) for row in rows for year in years if row["first"] <= year_bounds(year)[1]
+    }
 
 
 def publication_groups(
@@ -60,23 +57,20 @@ def publication_groups(
 ) -> dict[Key, list[PublicationGroup] | None]:
     """Each agency's regulations and normative documents issued by 31 December of each year,
     grouped by (kind, issued in the year, repeal state); None where the catalogue does not cover
-    the year. Two queries."""
+    the year. Two queries: SQL says in which of the years each was issued and left force."""
+    years = sorted(years)
     gone = Case(
         When(validity__in=_NO_LONGER_IN_FORCE, then=Coalesce("invalid_on", "issued")),
         default=None,
         output_field=DateField(),
     )
-    flags: dict[str, Case] = {}
-    for i, year in enumerate(years):
-        flags |= {f"by{i}": flag(Q(issued__lte=year_bounds(year)[1])), f"new{i}": flag(_in("issued", year))}
-        flags[f"repeal{i}"] = _repeal_state(year)
     rows = (
         Publication.objects.filter(_PUBLISHED, agency_id__in=agency_ids, doc_type__in=list(_KINDS))
         .annotate(issued=Coalesce("written_on", "published_on", output_field=DateField()))
-        .filter(issued__lte=year_bounds(max(years))[1])
+        .filter(issued__lte=year_bounds(years[-1])[1])
         .annotate(gone=gone)
-        .annotate(**flags)
-        .values("agency_id", "doc_type", *flags)
+        .annotate(issued_in=year_index("issued", years), gone_in=year_index("gone", years, null=NEVER))
+        .values("agency_id", "doc_type", "issued_in", "gone_in")
         .annotate(n=Count("id"))
         .order_by()
     )
@@ -85,11 +79,13 @@ def publication_groups(
         (pk, year): [] if (pk, year) in answered else None for pk in agency_ids for year in years
     }
     for row in rows:
+        issued, gone_in = row["issued_in"], row["gone_in"]
         for i, year in enumerate(years):
             found = groups[(row["agency_id"], year)]
-            if found is not None and row[f"by{i}"]:
-                kind = _KINDS[row["doc_type"]]
-                found.append(PublicationGroup(kind, row[f"new{i}"], row[f"repeal{i}"], row["n"]))  # type: ignore[arg-type]
+            if found is None or issued > i:
+                continue
+            repeal: RepealState = "in_force" if gone_in > i else ("in_year" if gone_in == i else "before")
+            found.append(PublicationGroup(_KINDS[row["doc_type"]], issued == i, repeal, row["n"]))
     return groups
 
 

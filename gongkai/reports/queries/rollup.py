@@ -11,13 +11,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
-
 from gongkai.agencies.access import descendants
 from gongkai.agencies.models import Agency
-from gongkai.applications.models import Application
 from gongkai.domain.annual_report import ReportTables, Severity, TemplateId, is_number
-from gongkai.reports.queries.aggregates import year_bounds
 from gongkai.reports.queries.compiled import CompiledReport, compile_reports
 from gongkai.reports.schedule import default_template, report_deadline
 
@@ -96,7 +92,7 @@ def agencies_below(government: Agency) -> list[Agency]:
 def rollup(government: Agency, year: int, *, today: dt.date) -> Rollup:
     agencies = agencies_below(government)
     template = default_template(year)
-    compiled = compile_reports(agencies, year, template=template)
+    compiled = compile_reports(agencies, year, template=template, history_years=HISTORY_YEARS)
     rows = [_row(compiled[a.pk], today=today) for a in agencies]
     return Rollup(
         government=government,
@@ -106,7 +102,7 @@ def rollup(government: Agency, year: int, *, today: dt.date) -> Rollup:
         totals=sum_tables(
             (c.tables for c in compiled.values()), template=template, year=year, agency=government.name
         ),
-        history=request_history(agencies, year),
+        history=request_history(list(compiled.values()), year),
     )
 
 
@@ -142,27 +138,11 @@ def sum_tables(
     return total
 
 
-def request_history(agencies: list[Agency], year: int) -> dict[str, dict[int, dict[str, int]]]:
-    """Requests received and concluded per year, per agency, for the last five years. One query."""
-    names = {agency.pk: agency.name for agency in agencies}
+def request_history(reports: list[CompiledReport], year: int) -> dict[str, dict[int, dict[str, int]]]:
+    """Requests received and concluded per year, per agency, for the last five years."""
     years = range(year - HISTORY_YEARS + 1, year + 1)
-    counts = {}
+    history: dict[str, dict[int, dict[str, int]]] = {"new": {}, "concluded": {}}
     for y in years:
-        first, last = year_bounds(y)
-        counts[f"new{y}"] = Count("id", filter=Q(received_on__gte=first, received_on__lte=last))
-        counts[f"concluded{y}"] = Count("id", filter=Q(concluded_on__gte=first, concluded_on__lte=last))
-    window = Q(received_on__gte=year_bounds(years[0])[0]) | Q(concluded_on__gte=year_bounds(years[0])[0])
-    rows = (
-        Application.objects.filter(window, agency_id__in=names, received_on__lte=year_bounds(year)[1])
-        .values("agency_id")
-        .annotate(**counts)
-        .order_by()
-    )
-    history: dict[str, dict[int, dict[str, int]]] = {
-        key: {y: dict.fromkeys(names.values(), 0) for y in years} for key in ("new", "concluded")
-    }
-    for row in rows:
-        for key in ("new", "concluded"):
-            for y in years:
-                history[key][y][names[row["agency_id"]]] = row[f"{key}{y}"]
+        history["new"][y] = {r.agency.name: r.history.get(y, (0, 0))[0] for r in reports}
+        history["concluded"][y] = {r.agency.name: r.history.get(y, (0, 0))[1] for r in reports}
     return history
