@@ -14,7 +14,7 @@ class ReplyType(StrEnum):
 
     GRANTED = "granted"  # （一）予以公开
     PARTIAL = "partial"  # （二）部分公开
-    REFUSED_STATE_SECRET = "refused.state_secret"  # （三）1.属于国家秘密
+    REFUSED_STATE_SECRET = "refused.state_secret"  # noqa: S105 - （三）1.属于国家秘密, not a password
     REFUSED_LAW_PROHIBITED = "refused.law_prohibited"  # 2.其他法律行政法规禁止公开
     REFUSED_THREE_SAFETIES = "refused.three_safeties"  # 3.危及“三安全一稳定”
     REFUSED_THIRD_PARTY = "refused.third_party"  # 4.保护第三方合法权益

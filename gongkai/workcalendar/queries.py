@@ -28,7 +28,11 @@ def forget_calendar() -> None:
 def work_calendar() -> WorkCalendar:
     """The calendar as the domain needs it, rebuilt only when the table changed."""
     checked_at = _cache.get("checked_at")
-    if isinstance(checked_at, float) and time.monotonic() - checked_at < RECHECK_SECONDS and "calendar" in _cache:
+    if (
+        isinstance(checked_at, float)
+        and time.monotonic() - checked_at < RECHECK_SECONDS
+        and "calendar" in _cache
+    ):
         cached = _cache["calendar"]
         assert isinstance(cached, WorkCalendar)
         return cached
