@@ -84,7 +84,7 @@ def decide_dispute(
     dispute: Dispute, *, outcome: DisputeOutcome, decided_on: date, actor: Any, note: str = ""
 ) -> Dispute:
     """Record the decision or judgment: upheld, corrected or another result."""
-    dispute = Dispute.objects.select_for_update().select_related("application").get(pk=dispute.pk)
+    dispute = Dispute.objects.select_for_update(of=("self",)).select_related("application").get(pk=dispute.pk)
     if dispute.outcome != DisputeOutcome.PENDING:
         raise TransitionNotAllowed(ALREADY_DECIDED, where="outcome")
     if outcome == DisputeOutcome.PENDING:

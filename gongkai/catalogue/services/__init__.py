@@ -9,6 +9,7 @@ from gongkai.catalogue.services.drafting import (
     start_correction,
     update_draft,
 )
+from gongkai.catalogue.services.importing import ImportResult, import_catalogue
 from gongkai.catalogue.services.numbering import allocate_index_numbers
 from gongkai.catalogue.services.setup import add_category, set_up_catalogue, update_catalogue_settings
 from gongkai.catalogue.services.workflow import (
@@ -24,6 +25,7 @@ from gongkai.catalogue.services.workflow import (
 )
 
 __all__ = [
+    "ImportResult",
     "PublishedItem",
     "add_attachment",
     "add_category",
@@ -32,6 +34,7 @@ __all__ = [
     "change_validity",
     "clear_review",
     "create_draft",
+    "import_catalogue",
     "keep_finding",
     "mask_finding",
     "open_version",
