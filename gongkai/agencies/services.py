@@ -34,9 +34,7 @@ def create_agency(
 
 
 @transaction.atomic
-def grant_role(
-    user: Any, *, agency: Agency, role: Role, actor: AbstractBaseUser | None
-) -> Membership:
+def grant_role(user: Any, *, agency: Agency, role: Role, actor: AbstractBaseUser | None) -> Membership:
     membership, created = Membership.objects.get_or_create(user=user, agency=agency, role=role)
     if created:
         record(
@@ -50,9 +48,7 @@ def grant_role(
 
 
 @transaction.atomic
-def revoke_role(
-    user: Any, *, agency: Agency, role: Role, actor: AbstractBaseUser | None
-) -> None:
+def revoke_role(user: Any, *, agency: Agency, role: Role, actor: AbstractBaseUser | None) -> None:
     deleted, _ = Membership.objects.filter(user=user, agency=agency, role=role).delete()
     if deleted:
         record(

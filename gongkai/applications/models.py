@@ -30,7 +30,6 @@ STAGE_CHOICES = [(s.value, STAGE_LABELS[s]) for s in Stage]
 EVENT_KIND_CHOICES = [(k.value, EVENT_LABELS[k]) for k in EventKind]
 
 
-
 class IdType(models.TextChoices):
     RESIDENT_ID = "resident_id", _("居民身份证")
     PASSPORT = "passport", _("护照")
