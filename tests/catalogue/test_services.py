@@ -262,6 +262,7 @@ def test_xlsx_and_pdf_attachments_say_the_cell_and_the_page(agency, clerk):
         ("sheet.docx", files.xlsx([["a"]]), "attachment_content"),
         ("empty.png", b"", "attachment_empty"),
     ],
+    ids=["exe", "png-as-pdf", "not-a-zip", "xlsx-as-docx", "empty"],  # stable across xdist workers
 )
 def test_an_attachment_is_checked_by_type_and_content(agency, name, data, code):
     version = factories.draft(agency).versions.get()
