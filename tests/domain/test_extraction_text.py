@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongkai.domain.extraction.normalize import compact, normalize, to_halfwidth, to_simplified
 from gongkai.domain.extraction.numerals import Number, parse_cell, parse_number
@@ -56,6 +58,31 @@ def test_traditional_becomes_simplified() -> None:
         to_simplified("柳州市質量技術監督局政府信息公開工作年度報告")
         == "柳州市质量技术监督局政府信息公开工作年度报告"
     )
+
+
+# Phrases OpenCC converts as a whole, though some of their characters are unchanged on their own.
+_PHRASES = ["反覆", "打坏", "沈沒", "瞭解", "憑藉", "衹得", "彷彿", "傢俱", "么麼", "二噁英", "鍾馗", "項鍊"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*_PHRASES, "公开", "申请", "复议", "坏", "沈", "覆", "开", "開", "\n", " ", "𠀀", "a"]
+        ),
+        max_size=30,
+    )
+)
+def test_skipping_the_conversion_never_changes_the_result(pieces: list[str]) -> None:
+    import opencc
+
+    text = "".join(pieces)
+    assert to_simplified(text) == opencc.OpenCC("t2s").convert(text)
+
+
+def test_a_simplified_text_is_returned_as_it_is() -> None:
+    text = "本机关全年收到政府信息公开申请34件,均已答复"
+    assert to_simplified(text) is text
 
 
 def test_full_width_becomes_half_width() -> None:
