@@ -77,6 +77,44 @@ STATED = [
     ("我局政府信息公开无收费及减免情况。", {"fees_yuan": 0}),
     ("全年收取信息处理费共计380元。", {"fees_yuan": 380}),
     ("收取信息处理费0.12万元。", {"fees_yuan": 1200}),
+    # phrasings of small offices
+    ("2020年我镇收到依申请公开件4件，均按期答复。", {"requests_received": 4}),
+    ("全年共受理依申请政府信息公开事项9例。", {"requests_received": 9}),
+    ("2020年度共受理政府信息公开申请6条，办结率100%。", {"requests_received": 6}),
+    ("2020年，我局收到3起政府信息依申请公开，均按程序办理。", {"requests_received": 3}),
+    ("本街道全年共收到依申请公开信息2条。", {"requests_received": 2}),
+    ("2020年度，站里未收到依申请公开件。", {"requests_received": 0}),
+    ("2020年我镇未收到依申请公开请求。", {"requests_received": 0}),
+    ("本年度未收到和处理政府信息公开申请事件。", {"requests_received": 0}),
+    ("2020年未收到信息公开的申请和涉及不予公开的信息。", {"requests_received": 0}),
+    (
+        "今年共收到政府信息公开申请6件，对其中4件予以公开，1件部分公开，1件不公开。",
+        {"requests_received": 6, "granted": 4, "partially_granted": 1, "refused": 1},
+    ),
+    (
+        "2020年我乡收到依申请公开件1件，均按时答复，未出现被行政诉讼、行政复议情况。",
+        {"requests_received": 1, "admin_reviews": 0, "lawsuits": 0},
+    ),
+    (
+        "未发生因政府信息公开被申请行政复议、被提起行政诉讼的情况。",
+        {"admin_reviews": 0, "lawsuits": 0},
+    ),
+    ("2020年度未发生针对政府信息公开事务的复议、诉讼和申诉。", {"admin_reviews": 0, "lawsuits": 0}),
+    ("2020年，我镇在主动公开政府信息件数为88件。", {"proactive_total": 88}),
+    ("截至2020年12月31日，政务信息公开主动公开总数57条。", {"proactive_total": 57}),
+    ("2020年，及时公开了工作动态、通知公告、财政预决算等信息64条。", {"proactive_total": 64}),
+    (
+        "全年主动公开政府信息80条，其中依托县政府网站主动公开信息61条。",
+        {"proactive_total": 80, "website_items": 61},
+    ),
+    (
+        "通过政府网站公开政府信息数70条，通过微信公开政府信息数12条，其他方式公开政府信息数40条。",
+        {"website_items": 70, "wechat_items": 12},
+    ),
+    (
+        "镇政府微信公众账号(1个)发布信息120条；微博账号(1个)发布信息98条。",
+        {"wechat_items": 120, "weibo_items": 98},
+    ),
 ]
 
 
@@ -124,6 +162,11 @@ NOT_STATED = [
     ("共有2件行政复议和行政诉讼案件。", {}),
     ("自然人申请中，予以公开15件，不予公开2件。", {}),
     ("在区政府门户网站公开2件行政规范性文件。", {}),
+    # issues of a channel are not its items; some applicants are not all of them
+    ("全年发布微信88期。", {}),
+    ("2020年度，未收到法人或者其他组织对依申请公开政府信息的申请。", {}),
+    # information withheld is not a reply to requests
+    ("全年主动公开信息40条，其中依申请公开信息0条、不予公开为0件。", {"proactive_total": 40}),
 ]
 
 

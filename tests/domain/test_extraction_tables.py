@@ -223,13 +223,29 @@ def test_a_row_whose_label_was_lost_takes_its_place_between_labelled_rows() -> N
 def test_a_row_with_too_few_cells_is_left_out_not_guessed() -> None:
     text = (
         "某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
-        "一、本年新收政府信息公开申请数量 5 0 0 0 5\n"
+        "一、本年新收政府信息公开申请数量 5 0 0 0 3\n"
         "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1\n"
     )
     report = extract_text(text)
     assert "new" not in report.tables.applications
     assert report.tables.applications["carried_over"]["total"] == 1
     assert "requests_received" not in report.fields
+
+
+def test_blank_cells_lost_one_cell_a_line_the_total_is_the_figure_the_others_add_up_to() -> None:
+    text = (
+        "某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量 |\n7 |\n1 |\n8 |\n||||||\n"
+        "二、上年结转政府信息公开申请数量 |\n0 |\n0 |\n|||||||\n"
+        "三、本年度办理结果 |\n(一)予以公开 |\n0 |\n1 |\n1 |\n|||||\n"
+        "(二)部分公开 |\n0 |\n0 |\n"  # the page stops here: its zeros may be cut short
+    )
+    report = extract_text(text)
+    assert report.tables.applications["new"] == {"total": 8}
+    assert report.fields["requests_received"] == 8
+    assert report.fields["requests_carried_over"] == 0
+    assert report.fields["granted"] == 1
+    assert "partially_granted" not in report.fields
 
 
 def test_table_four_printed_with_results_as_rows() -> None:

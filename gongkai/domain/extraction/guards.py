@@ -28,6 +28,7 @@ __all__ = [
     "proactive",
     "received",
     "reply",
+    "reply_first",
     "this_year",
     "year_total",
 ]
@@ -125,6 +126,7 @@ def proactive(match: re.Match[str], context: Context) -> bool:
         and not _CHANNEL.search(_gap(match))
         and not _NOT_TOTAL.search(_gap(match))
         and "依申请" not in clause
+        and not (clause.startswith("其中") and _CHANNEL.search(clause))  # 其中通过网站公开…: a channel's part
     )
 
 
@@ -146,7 +148,7 @@ def year_total(match: re.Match[str], context: Context) -> bool:
 
 _WEBSITE = re.compile(r"网站|门户网|信息网|政务网|政府网")
 _OTHER_CHANNEL = re.compile(r"(?:微博|微信|网站|公众号)[、和及与]?$")
-_MORE_PARTS = re.compile(r"[,、]?(?:其他|另有|另|以及)[^,;。!?\n:]{0,10}?\d")
+_MORE_PARTS = re.compile(r"[,、]?(?:其他(?!方式|渠道|途径|平台)|另有|另|以及)[^,;。!?\n:]{0,10}?\d")
 
 
 def channel(match: re.Match[str], context: Context) -> bool:
@@ -161,7 +163,7 @@ def channel(match: re.Match[str], context: Context) -> bool:
         return False  # two websites named: neither carries the count alone
     if _MORE_PARTS.match(context.prose, match.end()):
         return False  # "网站公开52条，其他信息2167条": the channel's count is split
-    return this_year(match, context) and _not_cumulative(match, context) and not clause.startswith("其中")
+    return this_year(match, context) and _not_cumulative(match, context)
 
 
 _REQUEST_NOISE = re.compile(
@@ -204,15 +206,24 @@ _ON_REQUESTS = re.compile(r"依申请|公开申请|申请公开")
 _HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[、.](?!\d)")
 
 
+# "未收到法人或者其他组织…的申请" speaks of some applicants only; "公民、法人或者其他组织" of all.
+_SOME_APPLICANTS = re.compile(r"^(?!.*(?:公民|自然人|个人|群众)).*(?:法人|组织|企业)")
+
+
 def no_requests(match: re.Match[str], context: Context) -> bool:
     """A none-statement (未收到…申请) about requests for information, nothing qualifying them."""
     gap = _gap(match)
     named = gap + match.group(0)[match.end("g") - match.start() :]
     about = "公开" in named or "信息" in named or (not gap and _topic(match, context, _ON_REQUESTS))
-    return about and not _NONE_NOISE.search(gap) and this_year(match, context)
+    return (
+        about
+        and not _NONE_NOISE.search(gap)
+        and not _SOME_APPLICANTS.search(gap)
+        and this_year(match, context)
+    )
 
 
-_DISPUTE_TAIL = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|被")
+_DISPUTE_TAIL = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|被(?!提起|申请)")
 _ON_DISCLOSURE = re.compile(r"公开")
 _DISPUTE_GAP = re.compile(r"\d|纠错|纠正|败诉|撤销|维持|以外|应当|需要|申请人")
 
@@ -269,10 +280,20 @@ def lawsuits_alone(match: re.Match[str], context: Context) -> bool:
 _APPLICANT_GROUP = re.compile(r"自然人|法人|商业企业|科研机构|公益组织|法律服务机构")
 
 
+_REQUESTS_HANDLED = re.compile(r"收到|受理|接到|答复|办结")
+
+
 def reply(match: re.Match[str], context: Context) -> bool:
     """A reply count for all requests, not for one kind of applicant ("自然人申请中，予以公开15件")."""
     before = context.prose[context.sentence_start : match.start()]
+    if "主动公开" in before and not _REQUESTS_HANDLED.search(before):
+        return False  # "主动公开信息43条，其中…不予公开0件": information, not replies to requests
     return not _APPLICANT_GROUP.search(before) and this_year(match, context)
+
+
+def reply_first(match: re.Match[str], context: Context) -> bool:
+    """A figure before its reply ("收到申请5件，对其中3件予以公开"), in a sentence about requests."""
+    return "申请" in context.sentence and reply(match, context)
 
 
 def carried(offset: int) -> Guard:

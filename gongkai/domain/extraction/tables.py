@@ -139,18 +139,34 @@ def _read_applications(document: Document, span: tuple[int, int], found: ReadTab
     slots = _slots(spec)
     assigned = _assign(rows, slots)
     cells: Cells = {}
+    columns = [column.id for column in spec.columns]
     for row, slot in assigned:
         values = _fit(row.values, 7)
-        if values is None:
+        if values is not None:
+            cells[slot] = {
+                column: value for column, value in zip(columns, values, strict=True) if value is not None
+            }
+        elif (total := _total_of(row, last=row is rows[-1])) is not None:
+            cells[slot] = {columns[-1]: total}
+        else:
             continue
-        columns = [column.id for column in spec.columns]
-        cells[slot] = {
-            column: value for column, value in zip(columns, values, strict=True) if value is not None
-        }
         found.lines[f"applications.{slot}"] = row.line
     if cells:
         found.applications = {row: cells[row] for row in spec.row_ids if row in cells}
         found.layout = "2021" if is_2021 else "2019"
+
+
+def _total_of(row: Row, *, last: bool) -> int | float | None:
+    """The 总计 of a row flattened one cell a line with its blank cells lost ("7 | 1 | 8"): its
+    columns are unknown, but when its last figure is the sum of the others that figure is the
+    total (zeros only where another row follows: a page cut short may stop after "0 | 0")."""
+    values = [value for value in row.values if value is not None]
+    if row.piped or not 2 <= len(values) < 7 or len(values) != len(row.values):
+        return None
+    total = values[-1]
+    if total != sum(values[:-1]) or (last and not total):
+        return None
+    return total
 
 
 def _slots(spec: TableSpec) -> list[str]:

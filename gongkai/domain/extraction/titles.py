@@ -22,6 +22,10 @@ _TITLE_YEAR_LAST = re.compile(rf"{_KIND}(?:工作)?(?P<year>(?:19|20)\d{{2}})年
 _PERIOD = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—)(?:(?:19|20)\d{2}年)?12月31日")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_OF_WORK = re.compile(rf"((?:19|20)\d{{2}})年度?(?:的)?{_KIND}(?:工作)?(?:情况|年度报告|年报|工作报告)?")
+# A page cut to its body: "一、总体情况\n2021年,我局…" opens with the year reported on.
+_OPENING_YEAR = re.compile(
+    r"(?:总体情况|概述|基本情况)[^\n]{0,6}\n+[ \t]*((?:19|20)\d{2})年(?:度)?(?:,|以来|我|全|在|共|本)"
+)
 _MADE_BY = re.compile(r"由([^,。;:由]{2,30}?)(?:负责)?编制")
 _SUFFIX = re.compile(
     r"(?:局|委|委员会|办|办公室|厅|政府|处|院|会|镇|乡|街道|办事处|中心|站|所|署|队|部|馆|公司|集团|区|县|市|省)$"
@@ -60,6 +64,9 @@ def find_year(text: str) -> int | None:
     work = _YEAR_OF_WORK.search(text, 0, 3000)  # "现将我镇2023年政府信息公开工作情况报告如下"
     if work is not None:
         return int(work.group(1))
+    opening = _OPENING_YEAR.search(text, 0, 3000)
+    if opening is not None:
+        return int(opening.group(1))
     counts = Counter(int(year) for year in _ANY_YEAR.findall(text, 0, 3000))
     if counts:
         year, count = counts.most_common(1)[0]
