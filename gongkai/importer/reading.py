@@ -88,11 +88,19 @@ def _chinese_score(text: str) -> float:
 def _plain(data: bytes, name: str) -> str:
     text = decode_text(data, name=name)
     head = text[:2000].lower()
-    if "<html" in head or "<!doctype html" in head or "<body" in head:
+    if "<html" in head or "<!doctype html" in head or "<body" in head or _is_markup(text):
         return html_to_text(text)
     if "\x00" in text[:2000]:
         raise ExtractionError(f"文件“{name}”不是文本文件，无法读取", where=name)
     return text
+
+
+_MARKUP = re.compile(r"<(?:p|td|th|tr|br|div|table|span|li)\b[^<>]{0,300}>", re.IGNORECASE)
+
+
+def _is_markup(text: str) -> bool:
+    """A scraped "text" that is really a page's markup (saved source, HTML inside a script string)."""
+    return "<" in text and len(_MARKUP.findall(text, 0, 400_000)) >= 20
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([a-zA-Z0-9_\-]+)""", re.IGNORECASE)

@@ -42,6 +42,31 @@ def test_html_keeps_table_rows_as_pipe_lines_and_drops_scripts() -> None:
     assert lines[-2:] == ["第一段", "第二段"]
 
 
+def test_a_text_file_holding_a_pages_markup_is_read_as_the_page() -> None:
+    """A scraper that saved the page source, or a script string holding the report's HTML, as .txt."""
+    cells = "".join(
+        f'<td style=\\"width:40px;\\"><p>{value}</p></td>' for value in (7, 1, "&nbsp;", 2, 0, 0, 10)
+    )
+    rows = "".join(f"<p>第{index}段正文。</p>" for index in range(20))
+    source = (
+        'var menu = [{"id": "1", "name": "政务公开"}];\n'
+        'let content = "<p>某局2023年政府信息公开工作年度报告</p>'
+        + rows
+        + "<p>三、收到和处理政府信息公开申请情况</p>"
+        "<table><tr><td>一、本年新收政府信息公开申请数量</td>" + cells + '</tr></table>"'
+    )
+    text = text_of(source.encode("utf-8"), name="scraped.txt")
+    assert "| 一、本年新收政府信息公开申请数量 | 7 | 1 |  | 2 | 0 | 0 | 10 |" in text.split("\n")
+    assert extract_text(text).fields["requests_received"] == 10
+
+
+def test_a_text_that_mentions_a_tag_stays_text() -> None:
+    assert (
+        text_of("全年收到申请3件。<p>标签仅此一处</p>".encode(), name="r.txt")
+        == "全年收到申请3件。<p>标签仅此一处</p>"
+    )
+
+
 def test_a_table_inside_a_layout_table_keeps_the_page_order() -> None:
     html = (
         "<table><tr><td><p>一、总体情况，本段文字足够长，像是一个用于排版的表格里面的正文段落内容。</p>"
