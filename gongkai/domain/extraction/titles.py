@@ -26,12 +26,20 @@ _YEAR_OF_WORK = re.compile(rf"((?:19|20)\d{{2}})年度?(?:的)?{_KIND}(?:工作)
 _OPENING_YEAR = re.compile(
     r"(?:总体情况|概述|基本情况)[^\n]{0,6}\n+[ \t]*((?:19|20)\d{2})年(?:度)?(?:,|以来|我|全|在|共|本)"
 )
+_TITLE_NO_YEAR = re.compile(rf"^(?P<after>[^,。;:\s]{{2,30}}?){_KIND}(?:工作)?(?:年度报告|年报)$")
+# "2021年,榕城区政府办公室根据《条例》…": a page cut to its body names the agency in its opening.
+_OPENING_AGENCY = re.compile(
+    r"(?:19|20)\d{2}年(?:度)?,(?P<after>[^,。;:、()《\n]{2,24}?)"
+    r"(?:认真|根据|按照|坚持|紧紧|深入|严格|全面|进一步|继续|始终|高度|积极|依据|依照|结合)"
+)
 _MADE_BY = re.compile(r"由([^,。;:由]{2,30}?)(?:负责)?编制")
 _SUFFIX = re.compile(
     r"(?:局|委|委员会|办|办公室|厅|政府|处|院|会|镇|乡|街道|办事处|中心|站|所|署|队|部|馆|公司|集团|区|县|市|省)$"
 )
 _PLACE = re.compile(r"(?:镇|乡|街道|县|区|市)$")
-_PRONOUN = re.compile(r"^(?:我|本|该)(?:局|办|委|厅|镇|乡|街道|单位|机关|部门|中心|院|府|区|县|市|会|处)?$")
+_PRONOUN = re.compile(
+    r"^(?:(?:我|本|该)(?:局|办|委|厅|镇|乡|街道|单位|机关|部门|中心|院|府|区|县|市|会|处)?|(?:人民)?政府|各级政府)$"
+)
 _PREFIX = re.compile(
     r"^(?:标题|名称|题目)[:]|^[a-z0-9][a-z0-9.\-]*\.(?:com|cn|net|org|gov)(?:\.cn)?", re.IGNORECASE
 )
@@ -47,7 +55,7 @@ def _heads(text: str) -> tuple[tuple[int, str], ...]:
     ]
     for position, (index, line) in enumerate(filled):
         found.append((index, line))
-        if position + 1 < len(filled) and len(line) < 40:
+        if position + 1 < len(filled) and len(line) < 40 and ">" not in line and "|" not in line:
             found.append((index, line + filled[position + 1][1]))
     return tuple(found)
 
@@ -75,7 +83,17 @@ def find_year(text: str) -> int | None:
     return None
 
 
+# Words a title's sentence puts before the agency ("现向社会公布XX镇人民政府2023年…"), and page
+# furniture a scrape glues to it ("无障碍浏览XX街道办事处"): the name starts after the last of them.
+_LEAD_IN = re.compile(r".*(?:公布|发布|印发|编制|浏览|[>|]|^由)")
+
+
 def _clean(name: str) -> str:
+    name = _LEAD_IN.sub("", name.strip(" |"))
+    if name.endswith("人民"):
+        name += "政府"  # "张义镇人民政府信息公开工作年度报告": the title's 政府 belongs to both
+    if "《" in name or "》" in name:
+        return ""  # a document's title, not an agency
     name = _PREFIX.sub("", name.strip(" -—_|·:#*="))
     name = re.sub(r"^(?:关于|发布|公布|现公布|现将)", "", name)
     name = re.sub(r"(?:关于|的|编制|编制的|发布|公布)$", "", name)
@@ -96,11 +114,23 @@ def find_agency(text: str) -> str:
             previous = [line for line in text.split("\n", index)[:index] if line]
             title = _clean(previous[-1]) if previous else ""
         break
+    if not title:
+        title = _untitled_agency(text)
     made = _MADE_BY.search(text)
     author = _clean(made.group(1)) if made else ""
     if author and (not title or title in author):
         title = author
     return _refined(title, text)
+
+
+def _untitled_agency(text: str) -> str:
+    """The agency of a report whose title has no year, or of a page cut to its body."""
+    for _, head in _heads(text):
+        match = _TITLE_NO_YEAR.match(head)
+        if match is not None:
+            return _clean(match.group("after"))
+    opening = _OPENING_AGENCY.search(text, 0, 3000)
+    return _clean(opening.group("after")) if opening is not None else ""
 
 
 def _refined(agency: str, text: str) -> str:
