@@ -96,6 +96,9 @@ def resolve_fields(
         stated_claims = by_field.get(field, [])
         if not stated_claims and field not in stated and field not in derived:
             continue  # stated nowhere: nothing to resolve
+        if any(claim.weak for claim in stated_claims):
+            strong = [claim for claim in stated_claims if not claim.weak]
+            stated_claims = strong if strong or field in stated or field in derived else stated_claims
         if any(not claim.cumulative for claim in stated_claims):
             stated_claims = [claim for claim in stated_claims if not claim.cumulative]
         prose = [from_claim(document, claim) for claim in stated_claims]

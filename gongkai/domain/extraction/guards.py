@@ -127,7 +127,20 @@ def proactive(match: re.Match[str], context: Context) -> bool:
         and not _NOT_TOTAL.search(_gap(match))
         and "依申请" not in clause
         and not (clause.startswith("其中") and _CHANNEL.search(clause))  # 其中通过网站公开…: a channel's part
+        and not _under_channel_heading(match, context)
     )
+
+
+# "(一)福田政府在线街道办事处主页。…2022年共主动公开政府信息165条": a paragraph on one channel.
+_CHANNEL_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\)|\d{1,2}[.、])"
+    r"[^。\n]{0,24}?(?:网站|主页|在线|微信|微博|公众号|报刊|新媒体|公报|客户端)[^。\n]{0,6}。"
+)
+
+
+def _under_channel_heading(match: re.Match[str], context: Context) -> bool:
+    paragraph = context.prose.rfind("\n", 0, match.start()) + 1
+    return _CHANNEL_HEADING.match(context.prose, paragraph, match.start()) is not None
 
 
 _YEAR_WORD_BEFORE = re.compile(r"(?:全|当|本|\d{4})$")
@@ -207,13 +220,14 @@ _HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[、.]|\([一二三
 
 
 # "未收到法人或者其他组织…的申请" speaks of some applicants only; "公民、法人或者其他组织" of all.
-_SOME_APPLICANTS = re.compile(r"^(?!.*(?:公民|自然人|个人|群众)).*(?:法人|组织|企业)")
+_SOME_APPLICANTS = re.compile(r"^(?!.*(?:公民|自然人|个人|群众|公众|社会|任何)).*(?:法人|组织|企业)")
 
 
 def no_requests(match: re.Match[str], context: Context) -> bool:
     """A none-statement (未收到…申请) about requests for information, nothing qualifying them."""
     gap = _gap(match)
-    named = gap + match.group(0)[match.end("g") - match.start() :]
+    tail_start = match.end("g") if "g" in match.re.groupindex else match.start()
+    named = gap + match.group(0)[tail_start - match.start() :]
     about = "公开" in named or "信息" in named or (not gap and _topic(match, context, _ON_REQUESTS))
     return (
         about
@@ -274,7 +288,12 @@ _REVIEWS_AND = re.compile(r"复议[和及与、或]?(?:提起)?(?:行政)?$")
 def lawsuits_alone(match: re.Match[str], context: Context) -> bool:
     """Suits alone ("诉讼9件"), not "行政复议和行政诉讼2件" (the two together)."""
     start = match.start()
+    if _ONE_KIND_OF_SUIT.search(context.clause_before(start)):
+        return False  # "经复议后起诉的行政诉讼0件": one of the two kinds the total adds up
     return not _REVIEWS_AND.search(context.prose, max(0, start - 8), start) and this_year(match, context)
+
+
+_ONE_KIND_OF_SUIT = re.compile(r"复议后|经复议|直接起诉|未经复议")
 
 
 _APPLICANT_GROUP = re.compile(r"自然人|法人|商业企业|科研机构|公益组织|法律服务机构")

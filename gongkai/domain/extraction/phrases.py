@@ -35,6 +35,7 @@ class Claim:
     end: int
     figure: int  # prose offset of the figure itself (-1 for a "none" statement)
     cumulative: bool = False  # "累计…": yields to a figure for the year alone
+    weak: bool = False  # read off another field's statement: yields to any other statement of its field
 
 
 # A report states a figure a few times; past this many matches of one phrasing the text is noise,
@@ -51,9 +52,11 @@ _WECHAT = rf"微信(?:公众号|公众账号|公众平台|订阅号|服务号|�
 # Items a channel carried; "网站公开2件规范性文件" counts documents of a kind, not the channel's items.
 _ITEMS = r"(?:条|篇|则|件)(?![次]|(?:行政)?规范性文件|文件|规章|政策|通知|公告|决定|解读)"
 _CASES = r"(?:件|个|宗|份|项|起)"
-_VERB_WORDS = r"(?:发布|更新|公开|刊登|推送|编发|上传|发)"
+_VERB_WORDS = r"(?:发布|更新|公开|公布|刊登|推送|编发|上传|发)"
 _VERB = rf"(?:共|全年|累计|当年|本年|年内|共计|总计|主动)*{_VERB_WORDS}(?:了)?(?:各类)?"
-_REPLY = r"[”\"」]?(?:答复|的|了)*(?:政府信息公开申请|申请)?(?:答复)?(?:共|共计)?(?:为)?"  # “同意公开”的7件
+_REPLY = (
+    r"[”\"」]?(?:答复|的|了)*(?:政府信息公开申请|申请)?(?:答复)?(?:共|共计)?(?:为|有)?"  # “同意公开”的7件
+)
 
 
 Start = tuple[str, int]  # (word, offset): a match may start at each occurrence of the word, plus the offset
@@ -93,9 +96,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # 主动公开: the year's own total
     _p(
         "proactive_total",
-        rf"主动公开(?:了)?(?:各类|各种)?(?:的)?(?:(?:政府)?信息)?(?:数|总数|数量|总量|量|件数|条数)?(?:的)?(?:共|共计|合计|总计|累计)?"
+        rf"主动(?:(?:在|通过|向|利用)[^,;。!?\n:]{{1,24}}?)?公开(?:了)?(?:[^,;。!?\n:]{{1,30}}?等)?(?:各类|各种)?(?:的)?(?:(?:政府|政务)?信息)?(?:数|总数|数量|总量|量|件数|条数)?(?:的)?(?:共|共计|合计|总计|累计)?"
         rf"(?:为|达|达到|计|有)?{_N}(?:条|件|篇)(?![次])",
-        ("主动公开",),
+        ("主动",),
         guards.proactive,
     ),
     _p(
@@ -109,13 +112,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("gazette_items", rf"政府公报公开政府信息数(?:为)?{_N}", ("公报",)),
     _p(
         "gazette_items",
-        rf"政府公报(?:共|全年)*(?:公开|刊登|发布)(?:了)?(?:政府)?信息{_N}(?:条|件)(?![次])",
+        rf"政府公报(?:共|全年)*(?:公开|刊登|发布)(?:了)?(?:(?:政府)?信息)?{_N}(?:条|件)(?![次])",
         ("公报",),
     ),
     _p("website_items", rf"政府网站公开政府信息数(?:为)?{_N}", ("网站",)),
     _p(
         "website_items",
-        rf"{_WEB}(?:上)?(?:{_VERB}(?:政府|政务)?(?:信息|文章|稿件)?(?:公开)?(?:数|量|数量|总数)?(?:共|共计|累计)?"
+        rf"{_WEB}(?:上)?(?:{_VERB}(?:[^,;。!?\n:\d]{{0,24}}?(?:信息|文章|稿件))?(?:公开)?(?:数|量|数量|总数)?(?:共|共计|累计)?"
         rf"(?:为|达|达到)?|(?:信息)?(?:发布量|更新量|发布数量?|更新数量?|发稿量|信息量)(?:共)?(?:为|达)?)?{_N}{_ITEMS}",
         ("网",),
         guards.channel,
@@ -140,7 +143,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "requests_received",
         rf"(?:收到|受理|接到|接收|新收)(?P<g>{_G}{{0,16}}?)"
-        rf"(?:依申请(?:政府)?(?:信息)?公开(?:的)?(?:申请|事项|件|信息)?|(?:公开)?申请)"
+        rf"(?:依申请(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:政府)?(?:申请|事项|件|信息)?|(?:公开)?申请)"
         rf"(?:数|数量|总数)?(?:共|共计|合计|总计)?(?:为|达|是)?{_N}(?:{_CASES}|例|条(?![次]))",
         ("申请",),
         guards.received,
@@ -164,7 +167,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "requests_carried_over",
         rf"(?:上一?年度?|(?P<y>\d{{4}})年度?)结转(?:过来)?(?:的)?(?:政府信息公开|信息公开)?(?:申请)?(?:数|数量)?(?:共|共计)?"
-        rf"(?:为|有)?{_N}件",
+        rf"(?:为|有)?{_N}(?:件|条(?![次]))",
         ("结转",),
         guards.carried(-1),
         starts=tuple(("结转", -k) for k in range(2, 7)),  # 上年结转 … 2023年度结转
@@ -179,18 +182,18 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "carried_forward",
-        rf"{_N}件(?:申请)?{_G}{{0,12}}?(?:结转|顺延|转入|转)(?:到|至)?下一?年度?",
+        rf"{_N}(?:件|份)(?:申请)?{_G}{{0,12}}?(?:结转|顺延|转入|转)(?:到|至)?下一?年度?",
         ("下年", "下一年"),
         window=("下年", "下一年"),
     ),
     # replies; "予以公开及部分公开258件" is read as one combined figure
     _p(
         "granted",
-        rf"公开(?<=同意公开|予以公开|全部公开){_REPLY}{_N}件",
+        rf"公开(?<=同意公开|予以公开|全部公开){_REPLY}{_N}(?:件|条(?![次]))",
         ("公开",),
         guards.after_none_of("不及和与、或", guards.reply),
     ),
-    _p("partially_granted", rf"部分公开{_REPLY}{_N}件", ("部分公开",), guards.reply),
+    _p("partially_granted", rf"部分公开{_REPLY}{_N}(?:件|条(?![次]))", ("部分公开",), guards.reply),
     _p(
         "granted", rf"{_N}件(?:申请)?(?:予以|同意|全部)公开", ("予以公开",), guards.reply_first, ("予以公开",)
     ),
@@ -202,10 +205,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
         guards.reply_first,
         ("不予公开", "不公开"),
     ),
-    _p("refused", rf"不(?:予|同意)公开{_REPLY}{_N}件", ("不",), guards.reply),
-    _p("unable_to_provide", rf"无法提供{_REPLY}{_N}件", ("无法提供",), guards.reply),
-    _p("not_processed", rf"不予处理{_REPLY}{_N}件", ("不予处理",), guards.reply),
-    _p("other_handled", rf"其他处理{_REPLY}{_N}件", ("其他处理",), guards.reply),
+    _p("refused", rf"不(?:予|同意)公开{_REPLY}{_N}(?:件|条(?![次]))", ("不",), guards.reply),
+    _p("unable_to_provide", rf"无法提供{_REPLY}{_N}(?:件|条(?![次]))", ("无法提供",), guards.reply),
+    _p("not_processed", rf"不予处理{_REPLY}{_N}(?:件|条(?![次]))", ("不予处理",), guards.reply),
+    _p("other_handled", rf"其他处理{_REPLY}{_N}(?:件|条(?![次]))", ("其他处理",), guards.reply),
     # reviews and lawsuits
     _p(
         "admin_reviews",
@@ -229,7 +232,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("all_upheld", r"均(?:获|被|予以|得到)?维持", ("维持",), None),
     _p(
         "disputes_zero",
-        r"行政复议(?:案件)?(?:[和、及与或]|和提起|、提起)(?:行政)?诉讼(?:案件)?(?:的)?(?:数量|数|件数)?(?:均)?为(?:零|0)(?![.\d])",
+        r"行政复议(?:案件|程序)?(?:[和、及与或]|和提起|、提起)(?:行政)?诉讼(?:案件|程序)?(?:的)?(?:数量|数|件数)?(?:均)?为(?:零|0)"
+        r"(?![.\d])",
         (),
     ),
     _p(
@@ -249,6 +253,22 @@ _PATTERNS: tuple[_Pattern, ...] = (
         (),
         None,
         starts=(("未", 0), ("没", 0), ("无", 0)),
+    ),
+    _p(
+        "none_colon",
+        r"(?:(?P<requests>申请)|(?P<reviews>复议)|(?P<lawsuits>诉讼)|(?P<fees>费用|收费|处理费))"
+        r"(?:数量|数|情况|件数)?:(?:无|没有|零)(?=$|[。;,\n])",
+        (":无", ":没有", ":零"),
+        None,
+        starts=(
+            (":无", -2),
+            (":无", -3),
+            (":无", -4),
+            (":无", -5),
+            (":没有", -2),
+            (":没有", -4),
+            (":零", -2),
+        ),
     ),
     # fees (信息处理费, not 行政事业性收费)
     _p(
@@ -284,6 +304,11 @@ _NONE_FIELDS = {
 _COMBINED = re.compile(r"(?:予以|同意|全部)公开[及和与、或](?:同意)?$")
 _TRAINING_VERB = re.compile(r"举办|开展|组织")
 _DISPUTE_WORD = re.compile(r"复议|诉讼")
+_ONE_SITE = re.compile(
+    r"(?:通过|在|利用|依托)[^、,和及与等]{0,15}?(?:网站|外网|门户网|信息网|政务网|政府网)(?:上)?"
+    r"(?=主动|公开|发布|共|全年|当年|累计|更新|$)"
+)
+_OTHER_CHANNELS = re.compile(r"微信|微博|公众号|新媒体|客户端|APP|公报|报刊|电视|广播|等|[、和及与]")
 _AND_LAWSUITS = re.compile(r"[^,;。]{0,12}?诉讼")
 _AND_REVIEWS = re.compile(r"[和及与、或](?:被)?(?:申请)?(?:行政)?复议")
 
@@ -383,7 +408,7 @@ def _windowed(pattern: _Pattern, prose: str, found: dict[str, list[int]]) -> Ite
 
 
 def _claims_of(field: str, match: re.Match[str], context: Context) -> Iterator[Claim]:
-    if field == "none":
+    if field in ("none", "none_colon"):
         yield from _none_claims(match, context)
         return
     if field == "disputes_zero":
@@ -412,8 +437,12 @@ def _claims_of(field: str, match: re.Match[str], context: Context) -> Iterator[C
     if field == "fees_yuan" and (groups.get("unit") or "万元") == "万元":
         value = round(number.value * 10_000, 2)
         number = Number(int(value) if float(value).is_integer() else value, number.approximate)
-    cumulative = "累计" in context.clause_before(match.start("n"))
+    before = context.clause_before(match.start("n"))
+    cumulative = "累计" in before
     yield Claim(field, number, match.start(), match.end(), match.start("n"), cumulative)
+    if field == "proactive_total" and _ONE_SITE.search(before) and not _OTHER_CHANNELS.search(before):
+        # "通过政府门户网站主动公开信息138条": the year's total is the one website's count too
+        yield Claim("website_items", number, match.start(), match.end(), -1, cumulative, weak=True)
 
 
 def _none_claims(match: re.Match[str], context: Context) -> Iterator[Claim]:
