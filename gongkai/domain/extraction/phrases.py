@@ -407,16 +407,17 @@ def _windowed(pattern: _Pattern, prose: str, found: dict[str, list[int]]) -> Ite
                     yield match
 
 
+# Statements that some fields are zero ("行政复议和行政诉讼均为0"), by the pattern's field.
+_ZEROS = {"disputes_zero": ("admin_reviews", "lawsuits"), "requests_zero": ("requests_received",)}
+
+
 def _claims_of(field: str, match: re.Match[str], context: Context) -> Iterator[Claim]:
     if field in ("none", "none_colon"):
         yield from _none_claims(match, context)
         return
-    if field == "disputes_zero":
-        yield Claim("admin_reviews", Number(0), match.start(), match.end(), -1)
-        yield Claim("lawsuits", Number(0), match.start(), match.end(), -1)
-        return
-    if field == "requests_zero":
-        yield Claim("requests_received", Number(0), match.start(), match.end(), -1)
+    if field in _ZEROS:
+        for zero in _ZEROS[field]:
+            yield Claim(zero, Number(0), match.start(), match.end(), -1)
         return
     if field == "all_upheld":
         if _DISPUTE_WORD.search(
