@@ -427,10 +427,24 @@ def _claims_of(field: str, match: re.Match[str], context: Context) -> Iterator[C
         return
     if field == "trainings" and not _TRAINING_VERB.search(context.clause_before(match.start())):
         return
+    figure = _figure(field, match, context)
+    if figure is None:
+        return
+    field, number = figure
+    before = context.clause_before(match.start("n"))
+    cumulative = "累计" in before
+    yield Claim(field, number, match.start(), match.end(), match.start("n"), cumulative)
+    if field == "proactive_total" and _ONE_SITE.search(before) and not _OTHER_CHANNELS.search(before):
+        # "通过政府门户网站主动公开信息138条": the year's total is the one website's count too
+        yield Claim("website_items", number, match.start(), match.end(), -1, cumulative, weak=True)
+
+
+def _figure(field: str, match: re.Match[str], context: Context) -> tuple[str, Number] | None:
+    """The matched figure, in yuan for fees; "予以公开及部分公开258件" names a combined field."""
     groups = match.groupdict()
     number = parse_number(groups["n"], prefix=groups.get("p") or "", suffix=groups.get("a") or "")
     if number is None:
-        return
+        return None
     if field == "partially_granted" and _COMBINED.search(
         context.prose, max(0, match.start() - 8), match.start()
     ):
@@ -438,12 +452,7 @@ def _claims_of(field: str, match: re.Match[str], context: Context) -> Iterator[C
     if field == "fees_yuan" and (groups.get("unit") or "万元") == "万元":
         value = round(number.value * 10_000, 2)
         number = Number(int(value) if float(value).is_integer() else value, number.approximate)
-    before = context.clause_before(match.start("n"))
-    cumulative = "累计" in before
-    yield Claim(field, number, match.start(), match.end(), match.start("n"), cumulative)
-    if field == "proactive_total" and _ONE_SITE.search(before) and not _OTHER_CHANNELS.search(before):
-        # "通过政府门户网站主动公开信息138条": the year's total is the one website's count too
-        yield Claim("website_items", number, match.start(), match.end(), -1, cumulative, weak=True)
+    return field, number
 
 
 def _none_claims(match: re.Match[str], context: Context) -> Iterator[Claim]:
