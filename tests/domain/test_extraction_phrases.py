@@ -115,6 +115,40 @@ STATED = [
         "镇政府微信公众账号(1个)发布信息120条；微博账号(1个)发布信息98条。",
         {"wechat_items": 120, "weibo_items": 98},
     ),
+    ("2020年全镇累计受理依申请公开政府信息0件。", {"requests_received": 0}),
+    ("2020年，我镇开展了依申请公开受理工作，共收到依申请件0件。", {"requests_received": 0}),
+    (
+        "全年受理政府信息依申请公开0件，2019年未转结政府信息公开申请。",
+        {"requests_received": 0, "requests_carried_over": 0},
+    ),
+    ("行政复议程序和行政诉讼程序均为0件。", {"admin_reviews": 0, "lawsuits": 0}),
+    ("三、依申请公开情况\n我局2020年度依申请受理信息公开申请:无。", {"requests_received": 0}),
+    (
+        "全年累计收到依申请公开信息5条，同意公开5条，上年度结转为0条。",
+        {"requests_received": 5, "granted": 5, "requests_carried_over": 0},
+    ),
+    (
+        "全县共受理依申请公开8件，予以公开及部分公开的有5件，无法提供的有3件。",
+        {"requests_received": 8, "unable_to_provide": 3},
+    ),
+    (
+        "本年度共收到政府信息公开申请20份，4份转下年度继续办理。",
+        {"requests_received": 20, "carried_forward": 4},
+    ),
+    ("2020年我局未收到公众、法人或其他组织对政府信息公开的申请。", {"requests_received": 0}),
+    ("全年主动公开政务信息210条。", {"proactive_total": 210}),
+    ("微信公众号公布73条。", {"wechat_items": 73}),
+    ("政府门户网站共发布政务新闻动态、其他政务信息5600条。", {"website_items": 5600}),
+    (
+        "2020年，通过县政府门户网站、微信、微博共发布各类信息数量1700条(其中:政府网站公开1500条，县政府公报公开50条，政务微博公开150条)。",
+        {"proactive_total": 1700, "website_items": 1500, "gazette_items": 50, "weibo_items": 150},
+    ),
+    # one website the only channel named: the year's total and the website's count
+    ("2020年我乡通过政府门户网站主动公开信息138条。", {"proactive_total": 138, "website_items": 138}),
+    (
+        "我局按照《条例》的规定，主动在区门户网站公开了各类政府信息28条。",
+        {"proactive_total": 28, "website_items": 28},
+    ),
 ]
 
 
@@ -167,6 +201,12 @@ NOT_STATED = [
     ("2020年度，未收到法人或者其他组织对依申请公开政府信息的申请。", {}),
     # information withheld is not a reply to requests
     ("全年主动公开信息40条，其中依申请公开信息0条、不予公开为0件。", {"proactive_total": 40}),
+    # vague: nothing said of requests received
+    ("2020年，我局没有依申请公开事项。", {}),
+    # one of the two kinds of suits is not the total
+    ("因依申请公开工作引起的经复议后起诉的行政诉讼0件。", {}),
+    # a paragraph on one channel: its count is the channel's
+    ("(一)某某政府在线街道办事处主页。设工作动态等栏目，2020年共主动公开政府信息165条。", {}),
 ]
 
 
@@ -216,3 +256,11 @@ def test_start_point_matching_equals_finditer_on_the_corpus(corpus):
 @given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=3), max_size=40))
 def test_start_point_matching_equals_finditer_on_made_up_text(parts):
     _same_as_finditer("".join(parts))
+
+
+def test_a_websites_own_count_outweighs_the_total_read_as_one() -> None:
+    report = extract_text(
+        HEAD + "2020年，本局通过部门网站主动公开政府信息393条。\n“某某科技”网站全年发布信息2139条。\n"
+    )
+    assert report.fields == {"proactive_total": 393, "website_items": 2139}
+    assert report.findings == ()

@@ -22,6 +22,7 @@ __all__ = [
     "channel",
     "fee",
     "lawsuits_alone",
+    "none_carried_over",
     "no_disputes",
     "no_fees",
     "no_requests",
@@ -123,7 +124,7 @@ def proactive(match: re.Match[str], context: Context) -> bool:
     return (
         this_year(match, context)
         and _not_cumulative(match, context)
-        and not _CHANNEL.search(_gap(match))
+        and not (_CHANNEL.search(_gap(match)) and not _SEVERAL_CHANNELS.search(_gap(match)))
         and not _NOT_TOTAL.search(_gap(match))
         and "依申请" not in clause
         and not (clause.startswith("其中") and _CHANNEL.search(clause))  # 其中通过网站公开…: a channel's part
@@ -143,6 +144,11 @@ def _under_channel_heading(match: re.Match[str], context: Context) -> bool:
     return _CHANNEL_HEADING.match(context.prose, paragraph, match.start()) is not None
 
 
+# "通过门户网站、微信、微博共发布各类信息17249条": the channels together, the year's total.
+_SEVERAL_CHANNELS = re.compile(
+    r"(?:网站|网|微信|微博|公众号|新媒体|公报|客户端|平台)[^,;。]{0,12}?[、和及与][^,;。]{0,12}?"
+    r"(?:网站|微信|微博|公众号|新媒体|公报|客户端|平台|媒体)|等(?:渠道|平台|方式|形式|载体)"
+)
 _YEAR_WORD_BEFORE = re.compile(r"(?:全|当|本|\d{4})$")
 
 
@@ -172,6 +178,7 @@ def channel(match: re.Match[str], context: Context) -> bool:
     if _OTHER_CHANNEL.search(context.prose, max(0, start - 4), start):
         return False  # "微博微信公开信息2148条": two channels together
     clause = context.clause_before(start)
+    clause = clause[max(clause.rfind("("), clause.rfind(":")) + 1 :]  # "(其中:政府网站…": the list's own part
     if match.group(0).startswith("网") and _WEBSITE.search(clause):
         return False  # two websites named: neither carries the count alone
     if _MORE_PARTS.match(context.prose, match.end()):
@@ -197,7 +204,7 @@ def received(match: re.Match[str], context: Context) -> bool:
 
 _NONE_NOISE = re.compile(
     r"\d|复议|诉讼|举报|投诉|减免|收费|撤回|补正|不予|予以|部分|驳回|拒绝|逾期|超期|延期|答复|办结|涉及|许可|审批|纠错|败诉"
-    r"|以外|需要|应当"
+    r"|以外|需要|应当|结转|转结"
 )
 
 
@@ -223,12 +230,17 @@ _HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[、.]|\([一二三
 _SOME_APPLICANTS = re.compile(r"^(?!.*(?:公民|自然人|个人|群众|公众|社会|任何)).*(?:法人|组织|企业)")
 
 
+_RECEIVING = re.compile(r"(?:未|没有|没|无)(?:收到|接到|受理|接收)")
+
+
 def no_requests(match: re.Match[str], context: Context) -> bool:
     """A none-statement (未收到…申请) about requests for information, nothing qualifying them."""
     gap = _gap(match)
     tail_start = match.end("g") if "g" in match.re.groupindex else match.start()
     named = gap + match.group(0)[tail_start - match.start() :]
     about = "公开" in named or "信息" in named or (not gap and _topic(match, context, _ON_REQUESTS))
+    if not gap and not _RECEIVING.match(match.group(0)) and named.startswith("依申请公开"):
+        return False  # "没有依申请公开事项": nothing said of requests received
     return (
         about
         and not _NONE_NOISE.search(gap)
@@ -313,6 +325,18 @@ def reply(match: re.Match[str], context: Context) -> bool:
 def reply_first(match: re.Match[str], context: Context) -> bool:
     """A figure before its reply ("收到申请5件，对其中3件予以公开"), in a sentence about requests."""
     return "申请" in context.sentence and reply(match, context)
+
+
+_LAST_YEAR = re.compile(r"(?:上一?年度?|去年|(?P<y>\d{4})年度?)$")
+
+
+def none_carried_over(match: re.Match[str], context: Context) -> bool:
+    """ "2021年未转结政府信息公开申请" in the report on 2022: none carried over from the year before."""
+    named = _LAST_YEAR.search(context.prose, max(0, match.start() - 8), match.start())
+    if named is None:
+        return False
+    year = named.group("y")
+    return year is None or (context.year is not None and int(year) == context.year - 1)
 
 
 def carried(offset: int) -> Guard:

@@ -103,7 +103,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "proactive_total",
-        rf"年(?:度|内)?,?(?P<g>[^,;。!?\n:年]{{0,16}}?)(?:公开|发布|制发|新增|编发)(?:了)?(?:的)?(?:各类|各种)?"
+        rf"年(?:度|内)?,?(?P<g>[^,;。!?\n:年]{{0,30}}?)(?:公开|发布|制发|新增|编发)(?:了)?(?:的)?(?:各类|各种)?"
         rf"(?:主动公开|公开)?(?:的)?(?:[^,;。!?\n:年]{{1,30}}?等)?(?:各类)?(?:政府)?信息(?:数|总数|数量)?(?:共|共计|合计|总计)?(?:为|达|计)?{_N}(?:条|件|篇)(?![次])",
         ("信息",),
         guards.year_total,
@@ -309,6 +309,7 @@ _ONE_SITE = re.compile(
     r"(?=主动|公开|发布|共|全年|当年|累计|更新|$)"
 )
 _OTHER_CHANNELS = re.compile(r"微信|微博|公众号|新媒体|客户端|APP|公报|报刊|电视|广播|等|[、和及与]")
+_CARRIED_GAP = re.compile(r"(?:结转|转结)")
 _AND_LAWSUITS = re.compile(r"[^,;。]{0,12}?诉讼")
 _AND_REVIEWS = re.compile(r"[和及与、或](?:被)?(?:申请)?(?:行政)?复议")
 
@@ -458,6 +459,10 @@ def _figure(field: str, match: re.Match[str], context: Context) -> tuple[str, Nu
 def _none_claims(match: re.Match[str], context: Context) -> Iterator[Claim]:
     groups = match.groupdict()
     kind = next(name for name in _NONE_FIELDS if groups.get(name))
+    if kind == "requests" and _CARRIED_GAP.match(groups.get("g") or ""):
+        if guards.none_carried_over(match, context):
+            yield Claim("requests_carried_over", Number(0), match.start(), match.end(), -1)
+        return
     if not _NONE_GUARDS[kind](match, context):
         return
     yield Claim(_NONE_FIELDS[kind], Number(0), match.start(), match.end(), -1)
