@@ -265,3 +265,27 @@ def test_table_four_printed_with_results_as_rows() -> None:
     }
     assert report.tables.disputes["lawsuit_direct"]["total"] == 2
     assert (report.fields["admin_reviews"], report.fields["lawsuits"]) == (5, 2)
+
+
+def test_one_cell_a_line_with_borders_a_lone_border_is_a_blank_cell() -> None:
+    text = (
+        "某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "申请人情况 |\n自然人 |\n法人或其他组织 |\n总计 |\n|||||\n"
+        "一、本年新收政府信息公开申请数量 |\n|\n|\n|\n|\n|\n|\n0 |\n||\n"
+        "二、上年结转政府信息公开申请数量 |\n2 |\n|\n|\n|\n|\n|\n2 |\n||\n"
+    )
+    report = extract_text(text)
+    assert report.tables.applications["new"] == {"total": 0}
+    assert report.tables.applications["carried_over"] == {"natural_person": 2, "total": 2}
+    assert report.fields["requests_received"] == 0
+
+
+def test_without_borders_a_lone_bar_only_separates_cells() -> None:
+    cells = "\n|\n".join(["0"] * 7)
+    text = (
+        "某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        f"一、本年新收政府信息公开申请数量\n|\n{cells}\n二、上年结转政府信息公开申请数量\n|\n{cells}\n"
+    )
+    report = extract_text(text)
+    assert report.tables.applications["new"]["total"] == 0
+    assert len(report.tables.applications["new"]) == 7

@@ -74,12 +74,21 @@ def _split(cells: list[str], piped: bool) -> tuple[list[str], list[Value]]:
     return texts, values
 
 
+_BORDERED_CELL = re.compile(r"^[^|\n]*[^|\s][^|\n]*\|[ \t]*$", re.MULTILINE)  # "0 |", "规章 |"
+
+
 def rows_of(lines: tuple[str, ...] | list[str], start: int, stop: int) -> list[Row]:
     """The rows of lines[start:stop] (0-based), each with its 1-based line number."""
     builder = _Builder()
-    for index in range(start, min(stop, len(lines))):
+    stop = min(stop, len(lines))
+    # One cell a line, each cell with its right border ("0 |"): a line holding only the border is
+    # a blank cell. Where cells have no border, a lone "|" only separates them.
+    bordered = len(_BORDERED_CELL.findall("\n".join(lines[start:stop]))) >= 3
+    for index in range(start, stop):
         line = lines[index]
         if not line or line.isspace() or _SEPARATOR.match(line):
+            if bordered and line.strip() == "|":
+                builder.blank(index + 1)
             continue
         cells, piped = _cells(line)
         texts, values = _split(cells, piped)
@@ -103,6 +112,8 @@ class _Builder:
         self.gathering_line = 0
 
     def flush(self) -> None:
+        if self.gathering is not None and all(value is None for value in self.gathering):
+            self.gathering = None  # blank cells and no figure: not a row
         if self.gathering is not None:
             last = self.pending[-1] if self.pending else ""
             self.rows.append(
@@ -124,6 +135,11 @@ class _Builder:
         if self.gathering is None:
             self.gathering, self.gathering_line = [], line
         self.gathering.extend(values)
+
+    def blank(self, line: int) -> None:
+        """A blank cell, one cell a line: it holds a place in the row of the label before it."""
+        if self.pending or self.gathering is not None:
+            self.figures(line, [None])
 
     def text(self, text: str) -> None:
         self.flush()
