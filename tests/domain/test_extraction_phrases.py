@@ -143,6 +143,22 @@ STATED = [
         "2020年，通过县政府门户网站、微信、微博共发布各类信息数量1700条(其中:政府网站公开1500条，县政府公报公开50条，政务微博公开150条)。",
         {"proactive_total": 1700, "website_items": 1500, "gazette_items": 50, "weibo_items": 150},
     ),
+    (
+        "全年收政府信息公开申请46件，结转上年度政府信息公开申请3件。",
+        {"requests_received": 46, "requests_carried_over": 3},
+    ),
+    ("受理公民、法人和其他组织向市政府及市政府办公室提出的政府信息公开申请5件。", {"requests_received": 5}),
+    ("2020年度我乡共主动公开政府信息(公文平台发文)113条。", {"proactive_total": 113}),
+    ("本年度未收到查看主动公开以外信息的申请。", {"requests_received": 0}),
+    ("在“平安某某”微信公众号发布稿件605篇。", {"wechat_items": 605}),
+    (
+        "2020年，我局累计主动公开政府信息128条，其中在政府门户网站发布各类信息28条，微信公众号发布信息100条。",
+        {"website_items": 28, "wechat_items": 100},
+    ),
+    (
+        "五、申请行政复议和提起行政诉讼情况\n2020年未发生申请行政复议和提起行政诉讼情况。",
+        {"admin_reviews": 0, "lawsuits": 0},
+    ),
     # one website the only channel named: the year's total and the website's count
     ("2020年我乡通过政府门户网站主动公开信息138条。", {"proactive_total": 138, "website_items": 138}),
     (
@@ -201,6 +217,8 @@ NOT_STATED = [
     ("2020年度，未收到法人或者其他组织对依申请公开政府信息的申请。", {}),
     # information withheld is not a reply to requests
     ("全年主动公开信息40条，其中依申请公开信息0条、不予公开为0件。", {"proactive_total": 40}),
+    # costs of suits are not suits
+    ("未产生与诉讼(行政复议、行政申诉)有关的费用支出。", {}),
     # vague: nothing said of requests received
     ("2020年，我局没有依申请公开事项。", {}),
     # one of the two kinds of suits is not the total

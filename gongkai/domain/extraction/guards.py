@@ -75,7 +75,7 @@ class Context:
 Guard = Callable[[re.Match[str], Context], bool]
 
 _OTHER_YEAR = re.compile(r"(\d{4})年")
-_PREVIOUS = re.compile(r"去年|上年(?!度?结转)|上一年(?!度?结转)|同比|同期|前年")
+_PREVIOUS = re.compile(r"去年|(?<!结转)上年(?!度?结转)|(?<!结转)上一年(?!度?结转)|同比|同期|前年")
 
 
 def _gap(match: re.Match[str]) -> str:
@@ -183,7 +183,8 @@ def channel(match: re.Match[str], context: Context) -> bool:
         return False  # two websites named: neither carries the count alone
     if _MORE_PARTS.match(context.prose, match.end()):
         return False  # "网站公开52条，其他信息2167条": the channel's count is split
-    return this_year(match, context) and _not_cumulative(match, context)
+    # "累计主动公开政府信息128条，其中在政府门户网站发布28条": the total's 累计 is not the channel's
+    return this_year(match, context) and ("累计" not in clause or _not_cumulative(match, context))
 
 
 _REQUEST_NOISE = re.compile(
@@ -204,7 +205,7 @@ def received(match: re.Match[str], context: Context) -> bool:
 
 _NONE_NOISE = re.compile(
     r"\d|复议|诉讼|举报|投诉|减免|收费|撤回|补正|不予|予以|部分|驳回|拒绝|逾期|超期|延期|答复|办结|涉及|许可|审批|纠错|败诉"
-    r"|以外|需要|应当|结转|转结"
+    r"|(?<!主动公开)以外|需要|应当|结转|转结"
 )
 
 
@@ -249,8 +250,10 @@ def no_requests(match: re.Match[str], context: Context) -> bool:
     )
 
 
-_DISPUTE_TAIL = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|被(?!提起|申请)")
-_ON_DISCLOSURE = re.compile(r"公开")
+_DISPUTE_TAIL = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|被(?!提起|申请)|费用|支出|经费")
+_ON_DISCLOSURE = re.compile(
+    r"公开|申请行政复议|提起行政诉讼"
+)  # the report's own section: 申请行政复议和提起行政诉讼情况
 _DISPUTE_GAP = re.compile(r"\d|纠错|纠正|败诉|撤销|维持|以外|应当|需要|申请人")
 
 
