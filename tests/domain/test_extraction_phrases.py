@@ -159,6 +159,25 @@ STATED = [
         "五、申请行政复议和提起行政诉讼情况\n2020年未发生申请行政复议和提起行政诉讼情况。",
         {"admin_reviews": 0, "lawsuits": 0},
     ),
+    ("全年共接受办理政府信息公开申请62件。", {"requests_received": 62}),
+    ("2020年，新收到政府信息公开申请件3件。", {"requests_received": 3}),
+    (
+        "三、依申请公开政府信息情况\n本年度没有申请公开政府信息和不予公开政府信息的情况。",
+        {"requests_received": 0},
+    ),
+    ("2020年通过政府网站、信息查阅场所等公开信息3500条。", {"proactive_total": 3500}),
+    ("2020年，通过政府网站、政务新媒体等渠道共公开各级各类政府信息3900条。", {"proactive_total": 3900}),
+    (
+        "2020年区政府及各工作部门主动公开政府信息3200条，其中，区政府主动公开政府信息1100条。",
+        {"proactive_total": 3200},
+    ),
+    ("通过“某某之东”公众号发布各类信息1170条。", {"wechat_items": 1170}),
+    (
+        "全年接收政府信息公开申请150件，2019年结转13件，结转2021年18件。",
+        {"requests_received": 150, "requests_carried_over": 13, "carried_forward": 18},
+    ),
+    # a website as the subject: its own count
+    ("街道政府网站主动公开政府信息189条。", {"website_items": 189}),
     # one website the only channel named: the year's total and the website's count
     ("2020年我乡通过政府门户网站主动公开信息138条。", {"proactive_total": 138, "website_items": 138}),
     (

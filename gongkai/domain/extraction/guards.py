@@ -129,7 +129,22 @@ def proactive(match: re.Match[str], context: Context) -> bool:
         and "依申请" not in clause
         and not (clause.startswith("其中") and _CHANNEL.search(clause))  # 其中通过网站公开…: a channel's part
         and not _under_channel_heading(match, context)
+        and not (_SITE_BEFORE.search(clause) and not _BY_MEANS.search(clause))
+        and not _after_a_part_opening(match, context, clause)
     )
+
+
+# "政府网站主动公开政府信息189条": the website's own count, as "网站共发布政府信息60条" is.
+_SITE_BEFORE = re.compile(r"(?:网站|门户网|信息网|公众号|微博|微信)(?:上)?$")
+_BY_MEANS = re.compile(r"通过|在|利用|依托|借助")  # "通过政府网站主动公开…": the site is the means
+
+
+def _after_a_part_opening(match: re.Match[str], context: Context, clause: str) -> bool:
+    """ "…3217条，其中，区政府主动公开政府信息1142条": a part of the total before it."""
+    start = match.start() - len(clause)
+    if _YEAR_WORDS.search(clause):
+        return False  # "累计…5928条，其中，本年度新增…2110条": the year's own within a cumulative count
+    return context.prose.endswith(("其中,", "其中:"), max(0, start - 3), start)
 
 
 # "(一)福田政府在线街道办事处主页。…2022年共主动公开政府信息165条": a paragraph on one channel.
@@ -148,6 +163,7 @@ def _under_channel_heading(match: re.Match[str], context: Context) -> bool:
 _SEVERAL_CHANNELS = re.compile(
     r"(?:网站|网|微信|微博|公众号|新媒体|公报|客户端|平台)[^,;。]{0,12}?[、和及与][^,;。]{0,12}?"
     r"(?:网站|微信|微博|公众号|新媒体|公报|客户端|平台|媒体)|等(?:渠道|平台|方式|形式|载体)"
+    r"|(?:网站|微信|微博|公众号|新媒体)[^,;。]{0,12}?、[^,;。]{1,12}?等"
 )
 _YEAR_WORD_BEFORE = re.compile(r"(?:全|当|本|\d{4})$")
 
@@ -195,6 +211,8 @@ _REQUEST_NOISE = re.compile(
 def received(match: re.Match[str], context: Context) -> bool:
     """Requests received in the year, all channels together."""
     gap = _gap(match)
+    if gap.startswith("办理") and match.group(0).startswith("接受"):
+        gap = gap[2:]  # "接受办理政府信息公开申请62件": received for handling
     if _REQUEST_NOISE.search(gap) or _REQUEST_NOISE.search(context.clause_before(match.start())):
         return False
     sentence = context.sentence
