@@ -74,7 +74,9 @@ def _split(cells: list[str], piped: bool) -> tuple[list[str], list[Value]]:
     return texts, values
 
 
-_BORDERED_CELL = re.compile(r"^[^|\n]*[^|\s][^|\n]*\|[ \t]*$", re.MULTILINE)  # "0 |", "规章 |"
+def _bordered_cell(line: str) -> bool:
+    """One cell and its right border: "0 |", "规章 |"."""
+    return line.count("|") == 1 and line.rstrip().endswith("|") and len(line.strip()) > 1
 
 
 def rows_of(lines: tuple[str, ...] | list[str], start: int, stop: int) -> list[Row]:
@@ -83,7 +85,7 @@ def rows_of(lines: tuple[str, ...] | list[str], start: int, stop: int) -> list[R
     stop = min(stop, len(lines))
     # One cell a line, each cell with its right border ("0 |"): a line holding only the border is
     # a blank cell. Where cells have no border, a lone "|" only separates them.
-    bordered = len(_BORDERED_CELL.findall("\n".join(lines[start:stop]))) >= 3
+    bordered = sum(map(_bordered_cell, lines[start:stop])) >= 3
     for index in range(start, stop):
         line = lines[index]
         if not line or line.isspace() or _SEPARATOR.match(line):
