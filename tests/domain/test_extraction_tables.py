@@ -289,3 +289,10 @@ def test_without_borders_a_lone_bar_only_separates_cells() -> None:
     report = extract_text(text)
     assert report.tables.applications["new"]["total"] == 0
     assert len(report.tables.applications["new"]) == 7
+
+
+def test_a_piped_row_with_one_figure_keeps_its_blank_cells() -> None:
+    tables = ReportTables(
+        template="2021", agency="测试市统计局", year=2023, disputes={"lawsuit_after_review": {"total": 0}}
+    )
+    _assert_reads_back(tables, _report(tables, _pipes))

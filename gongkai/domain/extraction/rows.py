@@ -41,7 +41,7 @@ def _cells(line: str) -> tuple[list[str], bool]:
             del cells[0]
         if cells and not cells[-1] and line.rstrip().endswith("|"):
             del cells[-1]
-        if len(cells) - cells.count("") == 1:  # "规章 |", "0 |": one cell a line, its border kept
+        if len(cells) - cells.count("") == 1 and line.count("|") <= 2:  # "规章 |", "0 |": one cell a line
             return [cell for cell in cells if cell], False
         return cells, True
     if "\t" in line:
