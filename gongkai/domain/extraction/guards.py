@@ -26,6 +26,7 @@ __all__ = [
     "no_disputes",
     "no_fees",
     "no_requests",
+    "one_website_only",
     "proactive",
     "received",
     "reply",
@@ -132,6 +133,19 @@ def proactive(match: re.Match[str], context: Context) -> bool:
         and not (_SITE_BEFORE.search(clause) and not _BY_MEANS.search(clause))
         and not _after_a_part_opening(match, context, clause)
     )
+
+
+# "通过政府门户网站主动公开信息138条": one website, the only channel named, carries the total.
+_ONE_SITE = re.compile(
+    r"(?:通过|在|利用|依托)[^、,和及与等]{0,15}?(?:网站|外网|门户网|信息网|政务网|政府网)(?:上)?"
+    r"(?=主动|公开|发布|共|全年|当年|累计|更新|$)"
+)
+_OTHER_CHANNELS = re.compile(r"微信|微博|公众号|新媒体|客户端|APP|公报|报刊|电视|广播|等|[、和及与]")
+
+
+def one_website_only(clause: str) -> bool:
+    """Whether the clause before a total names one website as the means, and no other channel."""
+    return _ONE_SITE.search(clause) is not None and _OTHER_CHANNELS.search(clause) is None
 
 
 # "政府网站主动公开政府信息189条": the website's own count, as "网站共发布政府信息60条" is.
@@ -249,7 +263,7 @@ _HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[、.]|\([一二三
 _SOME_APPLICANTS = re.compile(r"^(?!.*(?:公民|自然人|个人|群众|公众|社会|任何)).*(?:法人|组织|企业)")
 
 
-_RECEIVING = re.compile(r"(?:未|没有|没|无)(?:收到|接到|受理|接收)")
+_NOT_RECEIVED = re.compile(r"(?:未|没有|没|无)(?:收到|接到|受理|接收)")
 
 
 def no_requests(match: re.Match[str], context: Context) -> bool:
@@ -258,7 +272,7 @@ def no_requests(match: re.Match[str], context: Context) -> bool:
     tail_start = match.end("g") if "g" in match.re.groupindex else match.start()
     named = gap + match.group(0)[tail_start - match.start() :]
     about = "公开" in named or "信息" in named or (not gap and _topic(match, context, _ON_REQUESTS))
-    if not gap and not _RECEIVING.match(match.group(0)) and named.startswith("依申请公开"):
+    if not gap and not _NOT_RECEIVED.match(match.group(0)) and named.startswith("依申请公开"):
         return False  # "没有依申请公开事项": nothing said of requests received
     return (
         about

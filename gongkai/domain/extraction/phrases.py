@@ -314,11 +314,6 @@ _NONE_FIELDS = {
 _COMBINED = re.compile(r"(?:予以|同意|全部)公开[及和与、或](?:同意)?$")
 _TRAINING_VERB = re.compile(r"举办|开展|组织")
 _DISPUTE_WORD = re.compile(r"复议|诉讼")
-_ONE_SITE = re.compile(
-    r"(?:通过|在|利用|依托)[^、,和及与等]{0,15}?(?:网站|外网|门户网|信息网|政务网|政府网)(?:上)?"
-    r"(?=主动|公开|发布|共|全年|当年|累计|更新|$)"
-)
-_OTHER_CHANNELS = re.compile(r"微信|微博|公众号|新媒体|客户端|APP|公报|报刊|电视|广播|等|[、和及与]")
 _CARRIED_GAP = re.compile(r"(?:结转|转结)")
 _AND_LAWSUITS = re.compile(r"[^,;。]{0,12}?诉讼")
 _AND_REVIEWS = re.compile(r"[和及与、或](?:被)?(?:申请)?(?:行政)?复议")
@@ -445,7 +440,7 @@ def _claims_of(field: str, match: re.Match[str], context: Context) -> Iterator[C
     before = context.clause_before(match.start("n"))
     cumulative = "累计" in before
     yield Claim(field, number, match.start(), match.end(), match.start("n"), cumulative)
-    if field == "proactive_total" and _ONE_SITE.search(before) and not _OTHER_CHANNELS.search(before):
+    if field == "proactive_total" and guards.one_website_only(before):
         # "通过政府门户网站主动公开信息138条": the year's total is the one website's count too
         yield Claim("website_items", number, match.start(), match.end(), -1, cumulative, weak=True)
 

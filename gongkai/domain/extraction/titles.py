@@ -95,8 +95,8 @@ def _clean(name: str) -> str:
     if "《" in name or "》" in name:
         return ""  # a document's title, not an agency
     name = _PREFIX.sub("", name.strip(" -—_|·:#*="))
-    name = re.sub(r"^(?:关于|发布|公布|现公布|现将)", "", name)
-    name = re.sub(r"(?:关于|的|编制|编制的|发布|公布)$", "", name)
+    name = re.sub(r"^(?:关于|现将)", "", name)  # 公布/发布 and what precedes them went with _LEAD_IN
+    name = re.sub(r"(?:关于|的)$", "", name)
     name = re.sub(r"(?<=人民政府)(?:党政综合办公室|党政办公室|党政办)$", "", name)  # a township's own office
     return "" if _PRONOUN.match(name) or len(name) < 2 or not _SUFFIX.search(name) else name
 
