@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from gongkai.domain.outcomes import ApplicantType, ReplyType
+from gongkai.importer.models import ImportedReport
 from gongkai.reports import services
 from gongkai.reports.models import AnnualReport, ManualEntry, Status
 from tests import factories
@@ -17,6 +20,7 @@ from tests.reports.factories import make_case
 pytestmark = pytest.mark.django_db
 
 MANAGE = "/reports/manage/anjian/2024/"
+REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
 
 
 @pytest.fixture
@@ -162,3 +166,17 @@ def test_the_api_publish_gate(client, cases, agency, office_head):
     client.force_login(office_head)
     response = client.post("/api/reports/anjian/2024/publish", {}, content_type="application/json")
     assert response.status_code == 409 and response.json()["code"] == "report_has_errors"
+
+
+def test_the_roll_up_compares_the_reports_of_agencies_that_do_not_use_gongkai(client, supervisor, cases):
+    client.force_login(supervisor)
+    before = client.get("/reports/rollup/city/?year=2022").content.decode()
+    assert 'id="imported"' not in before and "gongkai import reports" in before
+    call_command("import_reports", str(REPORTS / "r2021-pipes.txt"), str(REPORTS / "r2021-contradiction.txt"))
+    html = client.get("/reports/rollup/city/?year=2022").content.decode()
+    table = html.split('id="imported"')[1].split("</table>")[0]
+    (row,) = [row for row in table.split("<tr data-imported=") if "青山市自然资源和规划局" in row]
+    assert "青山市自然资源和规划局" in row and "2021年格式" in row
+    assert '<td class="num">48</td>' in row  # requests received, as the report states it
+    assert table.count("<tr data-imported=") == ImportedReport.objects.filter(year=2022).count() == 2
+    assert '<span class="badge bad">1</span>' in table  # the report whose figures contradict each other

@@ -1,5 +1,6 @@
 """The supervising government's dashboard: who has published, who is late, whose report has
-errors, the sum of the tables, and charts comparing agencies and years. Counts only."""
+errors, the sum of the tables, charts comparing agencies and years, and the figures read from
+the published reports of agencies that do not use Gongkai. Counts only."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from gongkai.agencies.access import access_agency_statistics
+from gongkai.domain.extraction import FIELD_NAMES, FIELDS
+from gongkai.importer.queries import comparison_rows
+from gongkai.importer.summaries import TEMPLATE_NAMES
 from gongkai.reports.queries import Rollup, rollup
 from gongkai.reports.render.layout import grids
 from gongkai.reports.views.backoffice import checked_year
@@ -49,5 +53,15 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "totals": grids(result.totals),
         "chart": chart_data(result),
         "links": {},
+        # published reports of agencies that do not use Gongkai, read by `gongkai import reports`
+        "imported": [
+            {
+                **row,
+                "template": TEMPLATE_NAMES.get(row["template"], row["template"]),
+                "figures": [row[name] for name in FIELDS],
+            }
+            for row in comparison_rows(year)
+        ],
+        "imported_fields": [FIELD_NAMES[name] for name in FIELDS],
     }
     return render(request, "reports/rollup.html", context)
