@@ -57,7 +57,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "imported": [
             {
                 **row,
-                "template": TEMPLATE_NAMES.get(row["template"], row["template"]),
+                "template": TEMPLATE_NAMES.get(row["template"], row["template"]).split("（")[0],
                 "figures": [row[name] for name in FIELDS],
             }
             for row in comparison_rows(year)
