@@ -171,6 +171,22 @@ STATED = [
         "2020年区政府及各工作部门主动公开政府信息3200条，其中，区政府主动公开政府信息1100条。",
         {"proactive_total": 3200},
     ),
+    (  # the parts go on after the first one
+        "2020年全县主动公开政府信息900条，其中，县政府主动公开200条，各部门主动公开政府信息700条。",
+        {"proactive_total": 900},
+    ),
+    # counts given in the order the channels are named
+    ("在街道政务微博微信公开信息分别为54条和37条。", {"weibo_items": 54, "wechat_items": 37}),
+    ("2020年局网站、微信公众号发布信息分别为120条、35篇。", {"website_items": 120, "wechat_items": 35}),
+    # an aside after a channel's name, the kind of item right after it
+    ("其中网站(含转发)31条，微信(含转发)85条。", {"website_items": 31, "wechat_items": 85}),
+    ("全年发布微信公众平台文章42篇。", {"wechat_items": 42}),
+    ("主动发布各类信息314条。", {"proactive_total": 314}),
+    ("2020年收到依申请公开政府信息要求2条。", {"requests_received": 2}),
+    (  # all applicants of one kind: the replies are all of them
+        "新收到政府信息公开申请3件，申请人均为自然人，其中1件依法向申请人予以公开。",
+        {"requests_received": 3, "granted": 1},
+    ),
     ("通过“某某之东”公众号发布各类信息1170条。", {"wechat_items": 1170}),
     (
         "全年接收政府信息公开申请150件，2019年结转13件，结转2021年18件。",
@@ -242,6 +258,9 @@ NOT_STATED = [
     ("2020年，我局没有依申请公开事项。", {}),
     # one of the two kinds of suits is not the total
     ("因依申请公开工作引起的经复议后起诉的行政诉讼0件。", {}),
+    # counts "respectively" for a list naming another channel too, or fewer channels than figures
+    ("网站、抖音发布信息分别为5条和6条。", {}),
+    ("通过微信发布信息分别为5条和6条。", {}),
     # a paragraph on one channel: its count is the channel's
     ("(一)某某政府在线街道办事处主页。设工作动态等栏目，2020年共主动公开政府信息165条。", {}),
 ]

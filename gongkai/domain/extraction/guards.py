@@ -96,6 +96,7 @@ def this_year(match: re.Match[str], context: Context) -> bool:
 
 _SINCE = re.compile(r"以来|至今|迄今|目前|历年|成立|上线|开通|建站")
 _YEAR_WORDS = re.compile(r"全年|本年|当年|年度|今年|年内")
+_DIGIT = re.compile(r"\d")
 
 
 def _not_cumulative(match: re.Match[str], context: Context) -> bool:
@@ -158,7 +159,11 @@ def _after_a_part_opening(match: re.Match[str], context: Context, clause: str) -
     start = match.start() - len(clause)
     if _YEAR_WORDS.search(clause):
         return False  # "累计…5928条，其中，本年度新增…2110条": the year's own within a cumulative count
-    return context.prose.endswith(("其中,", "其中:"), max(0, start - 3), start)
+    if context.prose.endswith(("其中,", "其中:"), max(0, start - 3), start):
+        return True
+    # "…3217条,其中,区政府…1142条,各工作部门主动公开政府信息2075条": the parts go on after the first
+    opening = context.prose.rfind("其中", context.sentence_start, start)
+    return opening > 0 and _DIGIT.search(context.prose, context.sentence_start, opening) is not None
 
 
 # "(一)福田政府在线街道办事处主页。…2022年共主动公开政府信息165条": a paragraph on one channel.
@@ -343,7 +348,10 @@ def lawsuits_alone(match: re.Match[str], context: Context) -> bool:
 _ONE_KIND_OF_SUIT = re.compile(r"复议后|经复议|直接起诉|未经复议")
 
 
-_APPLICANT_GROUP = re.compile(r"自然人|法人|商业企业|科研机构|公益组织|法律服务机构")
+# One kind of applicant, unless all of them are of it ("申请人均为自然人").
+_APPLICANT_GROUP = re.compile(
+    r"(?<!均为)(?<!全部为)(?<!都是)(?<!全是)(?:自然人|法人|商业企业|科研机构|公益组织|法律服务机构)"
+)
 
 
 _REQUESTS_HANDLED = re.compile(r"收到|受理|接到|答复|办结")

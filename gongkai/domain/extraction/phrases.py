@@ -47,7 +47,7 @@ _NOT = r"(?:未|没有|没|无)(?!法|需|论|关|误|偿|障碍|纸|线|人)"
 # 网站, 门户网, 信息网, 政务网, 政府网, starting at 网 (literal first).
 _WEB = r"网(?:站|(?<=门户网)|(?<=信息网)|(?<=政务网)|(?<=政府网))[”\"]?"
 _NAME = r"(?:“[^”\n]{1,15}”|\"[^\"\n]{1,15}\")?"  # 微信公众号“富美唐村”
-_ACCOUNTS = r"(?:\(\d{1,2}个\))?"  # 微信公众账号(1个)发布信息149条
+_ACCOUNTS = r"(?:\(\d{1,2}个\)|\([^()\n\d]{1,8}\))?"  # 微信公众账号(1个)发布信息149条, 微信(含转发)851条
 _WECHAT = rf"(?:微信(?:公众号|公众账号|公众平台|订阅号|服务号|账号)?|公众号){_NAME}{_ACCOUNTS}"
 # Items a channel carried; "网站公开2件规范性文件" counts documents of a kind, not the channel's items.
 _ITEMS = r"(?:条|篇|则|件)(?![次]|(?:行政)?规范性文件|文件|规章|政策|通知|公告|决定|解读)"
@@ -96,7 +96,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # 主动公开: the year's own total
     _p(
         "proactive_total",
-        rf"主动(?:(?:在|通过|向|利用)[^,;。!?\n:]{{1,24}}?)?公开(?:了)?(?:[^,;。!?\n:]{{1,30}}?等)?(?:各类|各种)?(?:的)?(?:(?:政府|政务)?信息)?(?:\([^()\n]{{1,12}}\))?(?:数|总数|数量|总量|量|件数|条数)?(?:的)?"
+        rf"主动(?:(?:在|通过|向|利用)[^,;。!?\n:]{{1,24}}?)?(?:公开|发布)(?:了)?(?:[^,;。!?\n:]{{1,30}}?等)?(?:各类|各种)?(?:的)?(?:(?:政府|政务)?信息)?(?:\([^()\n]{{1,12}}\))?(?:数|总数|数量|总量|量|件数|条数)?(?:的)?"
         rf"(?:共|共计|合计|总计|累计)?"
         rf"(?:为|达|达到|计|有)?{_N}(?:条|件|篇)(?![次])",
         ("主动",),
@@ -119,7 +119,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("website_items", rf"政府网站公开政府信息数(?:为)?{_N}", ("网站",)),
     _p(
         "website_items",
-        rf"{_WEB}(?:上)?(?:{_VERB}(?:[^,;。!?\n:\d]{{0,24}}?(?:信息|文章|稿件))?(?:公开)?(?:数|量|数量|总数)?(?:共|共计|累计)?"
+        rf"{_WEB}{_ACCOUNTS}(?:上)?(?:{_VERB}(?:[^,;。!?\n:\d]{{0,24}}?(?:信息|文章|稿件))?(?:公开)?(?:数|量|数量|总数)?(?:共|共计|累计)?"
         rf"(?:为|达|达到)?|(?:信息)?(?:发布量|更新量|发布数量?|更新数量?|发稿量|信息量)(?:共)?(?:为|达)?)?{_N}{_ITEMS}",
         ("网",),
         guards.channel,
@@ -128,7 +128,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "weibo_items",
         rf"微博(?:账号|号)?{_NAME}{_ACCOUNTS}(?:{_VERB}(?:政务)?(?:信息|博文|文章|微博|稿件)?(?:数|量|数量)?(?:共|共计)?(?:为|达)?"
-        rf"|(?:信息)?(?:发布量|更新量|发布数量?|发博量|发文量)(?:为|达)?|信息)?{_N}(?:条|篇|则)(?![次])",
+        rf"|(?:信息)?(?:发布量|更新量|发布数量?|发博量|发文量)(?:为|达)?|信息|博文|文章)?{_N}(?:条|篇|则)(?![次])",
         ("微博",),
         guards.channel,
     ),
@@ -136,16 +136,23 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "wechat_items",
         rf"{_WECHAT}(?:{_VERB}(?:政府|政务)?(?:信息|文章|图文|消息|推文|稿件)?(?:数|量|数量)?(?:共|共计)?(?:为|达)?"
-        rf"|(?:信息)?(?:发布量|更新量|推送量|发布数量?|发文量)(?:为|达)?|信息)?{_N}(?:条|篇|则)(?![次])",
+        rf"|(?:信息)?(?:发布量|更新量|推送量|发布数量?|发文量)(?:为|达)?|信息|文章|推文|图文)?{_N}(?:条|篇|则)(?![次])",
         ("微信", "公众号"),
         guards.channel,
         starts=(("微信", 0), ("公众号", 0)),
+    ),
+    # "在政务微博微信公开信息分别为545条和378条": the channels named before, in order
+    _p(
+        "respectively",
+        r"分别(?:为|是|有|达|计)?(?P<nums>\d{1,6}(?:条|篇|则)?(?:(?:[、,和及与]|以及)\d{1,6}(?:条|篇|则)?){1,3})(?<=[条篇则])",
+        (),
+        guards.this_year,
     ),
     # 依申请公开: requests received and carried
     _p(
         "requests_received",
         rf"(?:收到|受理|接到|接收|接受|新收|收(?=政府信息公开申请|信息公开申请))(?P<g>{_G}{{0,30}}?)"
-        rf"(?:依申请(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:政府)?(?:申请|事项|件|信息)?|(?:公开)?申请(?:件)?)"
+        rf"(?:依申请(?:政府)?(?:信息)?(?:公开)?(?:的)?(?:政府)?(?:申请|事项|件|信息)?(?:要求|请求)?|(?:公开)?申请(?:件)?)"
         rf"(?:数|数量|总数)?(?:共|共计|合计|总计)?(?:为|达|是)?{_N}(?:{_CASES}|例|条(?![次]))",
         ("申请",),
         guards.received,
@@ -205,7 +212,11 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p("partially_granted", rf"部分公开{_REPLY}{_N}(?:件|条(?![次]))", ("部分公开",), guards.reply),
     _p(
-        "granted", rf"{_N}件(?:申请)?(?:予以|同意|全部)公开", ("予以公开",), guards.reply_first, ("予以公开",)
+        "granted",
+        rf"{_N}件(?:申请)?(?:依法)?(?:向申请人)?(?:予以|同意|全部)公开",
+        ("予以公开",),
+        guards.reply_first,
+        ("予以公开",),
     ),
     _p("partially_granted", rf"{_N}件(?:申请)?部分公开", ("部分公开",), guards.reply_first, ("部分公开",)),
     _p(
@@ -431,6 +442,9 @@ def _claims_of(field: str, match: re.Match[str], context: Context) -> Iterator[C
         ):
             yield Claim(field, Number(1), match.start(), match.end(), -1)
         return
+    if field == "respectively":
+        yield from _respective_claims(match, context)
+        return
     if field == "trainings" and not _TRAINING_VERB.search(context.clause_before(match.start())):
         return
     figure = _figure(field, match, context)
@@ -443,6 +457,36 @@ def _claims_of(field: str, match: re.Match[str], context: Context) -> Iterator[C
     if field == "proactive_total" and guards.one_website_only(before):
         # "通过政府门户网站主动公开信息138条": the year's total is the one website's count too
         yield Claim("website_items", number, match.start(), match.end(), -1, cumulative, weak=True)
+
+
+# Channels as a list names them ("政务微博、微信", "网站和公众号"); any other channel (抖音, 客户端) is
+# named too, so that a list holding one cannot be matched to the figures.
+_LISTED_CHANNEL = re.compile(
+    r"门户网站|政府网站|网站|门户网|政务网|信息网|微博|微信公众号|微信公众平台|微信|公众号|公报"
+    r"|客户端|APP|抖音|头条|视频号|快手|报刊|报纸|电视|广播|短信|显示屏|公开栏|平台"
+)
+_LISTED_FIELD = {
+    "微博": "weibo_items",
+    "微信": "wechat_items",
+    "公众号": "wechat_items",
+    "公报": "gazette_items",
+}
+_FIGURE = re.compile(r"\d+")
+
+
+def _respective_claims(match: re.Match[str], context: Context) -> Iterator[Claim]:
+    """ "微博、微信公开信息分别为545条和378条": one figure a channel, in the order the clause names them."""
+    named = [
+        _LISTED_FIELD.get(name[:2], "website_items" if "网" in name else "")
+        for name in _LISTED_CHANNEL.findall(context.clause_before(match.start()))
+    ]
+    figures = list(_FIGURE.finditer(match.group("nums")))
+    if len(named) != len(figures) or "" in named or len(set(named)) != len(named):
+        return
+    offset = match.start("nums")
+    for field, figure in zip(named, figures, strict=True):
+        number = Number(int(figure.group()))
+        yield Claim(field, number, match.start(), match.end(), offset + figure.start())
 
 
 def _figure(field: str, match: re.Match[str], context: Context) -> tuple[str, Number] | None:
