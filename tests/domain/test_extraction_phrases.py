@@ -183,6 +183,24 @@ STATED = [
     ("全年发布微信公众平台文章42篇。", {"wechat_items": 42}),
     ("主动发布各类信息314条。", {"proactive_total": 314}),
     ("2020年收到依申请公开政府信息要求2条。", {"requests_received": 2}),
+    ("2020年共收到申请政府信息公开26件(次)。", {"requests_received": 26}),
+    ("本报告年度我局收到1条申请政府信息公开的受理件。", {"requests_received": 1}),
+    ("2020年度未收到依申请公开的要求。", {"requests_received": 0}),
+    ("2020年度不存在政府信息公开的收费及减免情况。", {"fees_yuan": 0}),
+    ("在区政府信息公开网上公布41条。", {"website_items": 41}),
+    ("政务微博公开政府信息条数42条。", {"weibo_items": 42}),
+    (  # a count of reviews and suits together: zero is zero for each
+        "全年发生因政府信息公开而被申请行政复议、提起行政诉讼的案件0件。",
+        {"admin_reviews": 0, "lawsuits": 0},
+    ),
+    (  # the one website named with an aside
+        "2020年在某市政府门户网站(政府信息公开平台)主动公布政府信息有71条。",
+        {"proactive_total": 71, "website_items": 71},
+    ),
+    (  # the year's own part of a count over many years
+        "截至2020年12月31日，在县政府网站累计公开政府信息846条，其中本年度在县政府网站及本单位网站公开214条。",
+        {"proactive_total": 214},
+    ),
     (  # all applicants of one kind: the replies are all of them
         "新收到政府信息公开申请3件，申请人均为自然人，其中1件依法向申请人予以公开。",
         {"requests_received": 3, "granted": 1},
@@ -245,6 +263,7 @@ NOT_STATED = [
     # reviews and suits counted together, replies of one kind of applicant, documents on a website
     ("因政府信息公开被申请行政复议和提起行政诉讼2件。", {}),
     ("共有2件行政复议和行政诉讼案件。", {}),
+    ("因政府信息公开被申请行政复议、提起行政诉讼的案件3件。", {}),
     ("自然人申请中，予以公开15件，不予公开2件。", {}),
     ("在区政府门户网站公开2件行政规范性文件。", {}),
     # issues of a channel are not its items; some applicants are not all of them

@@ -32,6 +32,7 @@ __all__ = [
     "reply",
     "reply_first",
     "this_year",
+    "year_part",
     "year_total",
 ]
 
@@ -99,10 +100,24 @@ _YEAR_WORDS = re.compile(r"全年|本年|当年|年度|今年|年内")
 _DIGIT = re.compile(r"\d")
 
 
+_YEAR_PART_AFTER = re.compile(r"[,;:]?其中[,:]?(?:本年度?|当年度?|今年|年内|全年|\d{4}年)")
+
+
+def year_part(match: re.Match[str], context: Context) -> bool:
+    """ "累计公开信息846条,其中本年度公开214条": the year's own part of a cumulative count."""
+    before = context.prose[context.sentence_start : match.start()]
+    return "累计" in before and _PUBLISHED.search(before) is not None and "依申请" not in before
+
+
+_PUBLISHED = re.compile(r"公开|发布|公布")
+
+
 def _not_cumulative(match: re.Match[str], context: Context) -> bool:
     """A 累计 count only within the year (全年累计, 截至<year>年底累计), never 以来/至今累计."""
     if "累计" not in context.prose[context.sentence_start : match.end()]:
         return True
+    if _YEAR_PART_AFTER.match(context.prose, match.end()):
+        return False  # "累计公开846条,其中本年度公开214条": the year's own count is a part of it
     sentence = context.sentence
     if _SINCE.search(sentence):
         return False
@@ -138,7 +153,7 @@ def proactive(match: re.Match[str], context: Context) -> bool:
 
 # "通过政府门户网站主动公开信息138条": one website, the only channel named, carries the total.
 _ONE_SITE = re.compile(
-    r"(?:通过|在|利用|依托)[^、,和及与等]{0,15}?(?:网站|外网|门户网|信息网|政务网|政府网)(?:上)?"
+    r"(?:通过|在|利用|依托)[^、,和及与等]{0,15}?(?:网站|外网|门户网|信息网|政务网|政府网)(?:\([^()]{1,12}\))?(?:上)?"
     r"(?=主动|公开|发布|共|全年|当年|累计|更新|$)"
 )
 _OTHER_CHANNELS = re.compile(r"微信|微博|公众号|新媒体|客户端|APP|公报|报刊|电视|广播|等|[、和及与]")
@@ -219,7 +234,8 @@ def channel(match: re.Match[str], context: Context) -> bool:
     if _MORE_PARTS.match(context.prose, match.end()):
         return False  # "网站公开52条，其他信息2167条": the channel's count is split
     # "累计主动公开政府信息128条，其中在政府门户网站发布28条": the total's 累计 is not the channel's
-    return this_year(match, context) and ("累计" not in clause or _not_cumulative(match, context))
+    cumulative = "累计" in clause or "累计" in match.group(0)
+    return this_year(match, context) and (not cumulative or _not_cumulative(match, context))
 
 
 _REQUEST_NOISE = re.compile(
