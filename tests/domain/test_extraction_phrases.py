@@ -151,9 +151,9 @@ STATED = [
     ("2020年度我乡共主动公开政府信息(公文平台发文)113条。", {"proactive_total": 113}),
     ("本年度未收到查看主动公开以外信息的申请。", {"requests_received": 0}),
     ("在“平安某某”微信公众号发布稿件605篇。", {"wechat_items": 605}),
-    (
+    (  # 累计 within the year the sentence opens with; the channels' parts are their own counts
         "2020年，我局累计主动公开政府信息128条，其中在政府门户网站发布各类信息28条，微信公众号发布信息100条。",
-        {"website_items": 28, "wechat_items": 100},
+        {"proactive_total": 128, "website_items": 28, "wechat_items": 100},
     ),
     (
         "五、申请行政复议和提起行政诉讼情况\n2020年未发生申请行政复议和提起行政诉讼情况。",
@@ -201,6 +201,26 @@ STATED = [
         "截至2020年12月31日，在县政府网站累计公开政府信息846条，其中本年度在县政府网站及本单位网站公开214条。",
         {"proactive_total": 214},
     ),
+    (
+        "2020年,全镇累计主动公开政府信息114条,其中通过政府网站公开信息72条。",
+        {"proactive_total": 114, "website_items": 72},
+    ),
+    (
+        "2020年在某县人民政府网站共计公开各类政府信息36条,其中:部门动态16条。",
+        {"proactive_total": 36, "website_items": 36},
+    ),
+    (  # what follows the one website is a list of kinds of information, not of channels
+        "2020年,通过政府网站公开政府文件、政策解读、财政预决算等信息55条。",
+        {"proactive_total": 55, "website_items": 55},
+    ),
+    (
+        "全年主动公开我区各级单位政府信息2645条,主要通过政府网站、政务新媒体等媒介公开。",
+        {"proactive_total": 2645},
+    ),
+    ("2020年,某乡未收到社会组织或群众个人提出的政府信息依申请公开。", {"requests_received": 0}),
+    ("三、依申请公开政府信息情况\n2020年,未收到依申请公开政府信息情况。", {"requests_received": 0}),
+    ("2020年,全镇政府信息公开依申请办理事项为零。", {"requests_received": 0}),
+    ("2020年,全镇信息公开的收费和减免为零。", {"fees_yuan": 0}),
     (  # all applicants of one kind: the replies are all of them
         "新收到政府信息公开申请3件，申请人均为自然人，其中1件依法向申请人予以公开。",
         {"requests_received": 3, "granted": 1},
@@ -280,6 +300,12 @@ NOT_STATED = [
     # counts "respectively" for a list naming another channel too, or fewer channels than figures
     ("网站、抖音发布信息分别为5条和6条。", {}),
     ("通过微信发布信息分别为5条和6条。", {}),
+    # two websites with a count each: neither is the total, neither is "the" website's
+    ("2020年,在市人民政府门户网站公开政府信息41条,在本委网站公开政府信息299条。", {}),
+    # since the office was founded; a count split by kinds of information
+    ("自街道成立以来利用区政府网站公布信息92条。", {}),
+    ("2020年我局通过官方网站发布政务类信息34条,概况类信息150条。", {}),
+    ("行政事业性收费为零。", {}),
     # a paragraph on one channel: its count is the channel's
     ("(一)某某政府在线街道办事处主页。设工作动态等栏目，2020年共主动公开政府信息165条。", {}),
 ]

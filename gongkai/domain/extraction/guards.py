@@ -123,9 +123,13 @@ def _not_cumulative(match: re.Match[str], context: Context) -> bool:
         return False
     if _YEAR_WORDS.search(sentence):
         return True
+    if context.year is None:
+        return False
+    # "截至2020年底累计…", "2020年,全镇累计主动公开…": the count of the report's year
+    opening = context.prose[context.sentence_start : context.prose.find("累计", context.sentence_start)]
     return (
-        context.year is not None
-        and re.search(rf"截[止至]{context.year}年(?:底|末|12月)", sentence) is not None
+        re.search(rf"截[止至]{context.year}年(?:底|末|12月)|^[^,]{{0,4}}{context.year}年", opening)
+        is not None
     )
 
 
@@ -141,13 +145,18 @@ def proactive(match: re.Match[str], context: Context) -> bool:
     return (
         this_year(match, context)
         and _not_cumulative(match, context)
-        and not (_CHANNEL.search(_gap(match)) and not _SEVERAL_CHANNELS.search(_gap(match)))
+        and not (
+            _CHANNEL.search(_gap(match))
+            and not _SEVERAL_CHANNELS.search(_gap(match))
+            and not one_website_only(_gap(match))
+        )
         and not _NOT_TOTAL.search(_gap(match))
         and "依申请" not in clause
         and not (clause.startswith("其中") and _CHANNEL.search(clause))  # 其中通过网站公开…: a channel's part
         and not _under_channel_heading(match, context)
         and not (_SITE_BEFORE.search(clause) and not _BY_MEANS.search(clause))
         and not _after_a_part_opening(match, context, clause)
+        and not (_WEBSITE.search(clause + match.group(0)) and _another_website_count(match, context))
     )
 
 
@@ -159,9 +168,21 @@ _ONE_SITE = re.compile(
 _OTHER_CHANNELS = re.compile(r"微信|微博|公众号|新媒体|客户端|APP|公报|报刊|电视|广播|等|[、和及与]")
 
 
+_OTHER_MEDIA = re.compile(r"微信|微博|公众号|新媒体|客户端|APP|公报|报刊|电视|广播|网站|门户网")
+
+
 def one_website_only(clause: str) -> bool:
-    """Whether the clause before a total names one website as the means, and no other channel."""
-    return _ONE_SITE.search(clause) is not None and _OTHER_CHANNELS.search(clause) is None
+    """Whether the clause before a total names one website as the means, and no other channel.
+
+    What follows the website may list kinds of information ("通过政府网站公开政府文件、政策解读等
+    信息55条"), not other channels.
+    """
+    site = _ONE_SITE.search(clause)
+    return (
+        site is not None
+        and _OTHER_CHANNELS.search(clause, 0, site.end()) is None
+        and _OTHER_MEDIA.search(clause, site.end()) is None
+    )
 
 
 # "政府网站主动公开政府信息189条": the website's own count, as "网站共发布政府信息60条" is.
@@ -210,14 +231,28 @@ def year_total(match: re.Match[str], context: Context) -> bool:
     ).startswith("年内"):
         return False
     clause = context.clause_before(start)
-    if _CHANNEL.search(clause) and "通过" not in clause:
+    if _CHANNEL.search(clause) and not _BY_MEANS.search(clause):
         return False  # "“上海科技”网站全年发布信息2139条": the website's count, not the year's total
     return proactive(match, context)
 
 
 _WEBSITE = re.compile(r"网站|门户网|信息网|政务网|政府网")
 _OTHER_CHANNEL = re.compile(r"(?:微博|微信|网站|公众号)[、和及与]?$")
-_MORE_PARTS = re.compile(r"[,、]?(?:其他(?!方式|渠道|途径|平台)|另有|另|以及)[^,;。!?\n:]{0,10}?\d")
+# "网站公开52条，其他信息2167条", "网站发布政务类信息34条,概况类信息150条": the count is split
+_MORE_PARTS = re.compile(
+    r"[,、]?(?:(?:其他(?!方式|渠道|途径|平台)|另有|另|以及)[^,;。!?\n:]{0,10}?|(?!其中)[^,;。!?\n:\d]{1,8}类(?:信息)?)\d"
+)
+_EVER_SINCE = re.compile(r"自[^,;。\n]{0,20}以来|至今|迄今")
+_WEBSITE_COUNT = re.compile(r"网站[^,;。!?\n:\d、和及与]{0,20}\d+(?:条|篇|件)")
+
+
+def _another_website_count(match: re.Match[str], context: Context) -> bool:
+    """ "在市政府门户网站公开信息41条,在本委网站公开信息299条": each website's own count, no total."""
+    prose, start = context.prose, match.start()
+    after = prose[match.end() : context.sentence_end]
+    after = after[: after.find("其中")] if "其中" in after else after  # its parts are no other website's
+    elsewhere = prose[context.sentence_start : start - 1], after
+    return any(_WEBSITE_COUNT.search(part) for part in elsewhere)
 
 
 def channel(match: re.Match[str], context: Context) -> bool:
@@ -229,10 +264,14 @@ def channel(match: re.Match[str], context: Context) -> bool:
         return False  # "微博微信公开信息2148条": two channels together
     clause = context.clause_before(start)
     clause = clause[max(clause.rfind("("), clause.rfind(":")) + 1 :]  # "(其中:政府网站…": the list's own part
-    if match.group(0).startswith("网") and _WEBSITE.search(clause):
+    if match.group(0).startswith("网") and (
+        _WEBSITE.search(clause) or _another_website_count(match, context)
+    ):
         return False  # two websites named: neither carries the count alone
     if _MORE_PARTS.match(context.prose, match.end()):
         return False  # "网站公开52条，其他信息2167条": the channel's count is split
+    if _EVER_SINCE.search(context.prose, context.sentence_start, start):
+        return False  # "自街道成立以来利用区政府网站公布信息92条": not the year's
     # "累计主动公开政府信息128条，其中在政府门户网站发布28条": the total's 累计 is not the channel's
     cumulative = "累计" in clause or "累计" in match.group(0)
     return this_year(match, context) and (not cumulative or _not_cumulative(match, context))

@@ -96,7 +96,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # 主动公开: the year's own total
     _p(
         "proactive_total",
-        rf"主动(?:(?:在|通过|向|利用)[^,;。!?\n:]{{1,24}}?)?(?:公开|发布|公布)(?:了)?(?:[^,;。!?\n:]{{1,30}}?等)?(?:各类|各种)?(?:的)?(?:(?:政府|政务)?信息)?(?:\([^()\n]{{1,12}}\))?(?:数|总数|数量|总量|量|件数|条数)?(?:的)?"
+        rf"主动(?:(?:在|通过|向|利用)[^,;。!?\n:]{{1,24}}?)?(?:公开|发布|公布)(?:了)?(?:[^,;。!?\n:]{{1,30}}?等)?(?:各类|各种)?(?:的)?"
+        rf"(?:[^,;。!?\n:\d]{{0,8}}(?:单位|部门|机关)(?:的)?)?(?:(?:政府|政务)?信息)?(?:\([^()\n]{{1,12}}\))?(?:数|总数|数量|总量|量|件数|条数)?(?:的)?"
         rf"(?:共|共计|合计|总计|累计)?"
         rf"(?:为|达|达到|计|有)?{_N}(?:条|件|篇)(?![次])",
         ("主动",),
@@ -271,11 +272,23 @@ _PATTERNS: tuple[_Pattern, ...] = (
         guards.received,
         starts=_RECEIVING,
     ),
+    _p(
+        "requests_zero",
+        r"依申请(?:公开)?(?:办理)?(?:事项|件|申请)(?:数|数量|件数)?(?:均)?为(?:零|0)(?![.\d])",
+        ("依申请",),
+        guards.this_year,
+    ),
+    _p(
+        "fees_zero",
+        r"(?:收费|收取费用|信息处理费)(?:和|及)?(?:减免)?(?:情况|金额|数额)?(?:均)?为(?:零|0)(?![.\d])",
+        ("为零", "为0"),
+        guards.no_fees,
+    ),
     # "none" statements: requests, reviews and lawsuits, fees
     _p(
         "none",
         rf"{_NOT}(?:收到|接到|受理|接收|发生|出现|产生|涉及|收取|被)?(?P<g>{_G}{{0,30}}?)"
-        rf"(?:(?P<requests>申请(?:(?<!依申请)公开(?:政府)?信息)?(?=$|[,;。!?\n:]|的情况|情况|事项|事件|[和或及])|依申请公开(?:的)?(?:事项|申请|件|请求|要求))"
+        rf"(?:(?P<requests>申请(?:(?<!依申请)公开(?:政府)?信息)?(?=$|[,;。!?\n:]|的情况|情况|事项|事件|[和或及])|依申请公开(?:的)?(?:事项|申请|件|请求|要求|(?:政府信息)?(?=$|[,;。!?\n]|的?情况)))"
         rf"|(?P<reviews>(?:行政)?复议)(?P<t>[^,;。!?\n]{{0,20}})|(?P<lawsuits>诉讼)(?P<u>[^,;。!?\n]{{0,20}})"
         rf"|(?P<fees>收费(?!通知|标准|项目|依据|目录)|收取(?:任何)?(?:费用|信息处理费)|费用|信息处理费|处理费))",
         (),
@@ -432,7 +445,11 @@ def _windowed(pattern: _Pattern, prose: str, found: dict[str, list[int]]) -> Ite
 
 
 # Statements that some fields are zero ("行政复议和行政诉讼均为0"), by the pattern's field.
-_ZEROS = {"disputes_zero": ("admin_reviews", "lawsuits"), "requests_zero": ("requests_received",)}
+_ZEROS = {
+    "disputes_zero": ("admin_reviews", "lawsuits"),
+    "requests_zero": ("requests_received",),
+    "fees_zero": ("fees_yuan",),
+}
 
 
 def _claims_of(field: str, match: re.Match[str], context: Context) -> Iterator[Claim]:
@@ -462,7 +479,8 @@ def _claims_of(field: str, match: re.Match[str], context: Context) -> Iterator[C
     cumulative = "累计" in before
     yield Claim(field, number, match.start(), match.end(), match.start("n"), cumulative)
     if field == "proactive_total" and guards.one_website_only(before):
-        # "通过政府门户网站主动公开信息138条": the year's total is the one website's count too
+        # "通过部门网站当年发布政府信息393件": the year's total (as the corpus labels read it) and the
+        # one website's count, which yields to any website count stated elsewhere
         yield Claim("website_items", number, match.start(), match.end(), -1, cumulative, weak=True)
 
 
