@@ -221,6 +221,12 @@ STATED = [
     ("三、依申请公开政府信息情况\n2020年,未收到依申请公开政府信息情况。", {"requests_received": 0}),
     ("2020年,全镇政府信息公开依申请办理事项为零。", {"requests_received": 0}),
     ("2020年,全镇信息公开的收费和减免为零。", {"fees_yuan": 0}),
+    (  # of all the information made in the year, the part published is the year's total
+        "2020年制作、获取政府信息总数3618条，其中主动公开政府信息1853条，作为依申请公开信息数107条。",
+        {"proactive_total": 1853},
+    ),
+    ("本年度,我街道共制发政府信息130件,其中主动公开18件。", {"proactive_total": 18}),
+    ("对依申请公开的答复总数3条，其中同意公开答复数2条。", {"granted": 2}),
     (  # all applicants of one kind: the replies are all of them
         "新收到政府信息公开申请3件，申请人均为自然人，其中1件依法向申请人予以公开。",
         {"requests_received": 3, "granted": 1},

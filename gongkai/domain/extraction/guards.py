@@ -98,6 +98,8 @@ def this_year(match: re.Match[str], context: Context) -> bool:
 _SINCE = re.compile(r"以来|至今|迄今|目前|历年|成立|上线|开通|建站")
 _YEAR_WORDS = re.compile(r"全年|本年|当年|年度|今年|年内")
 _DIGIT = re.compile(r"\d")
+_MADE = re.compile(r"制作|获取|制发|产生|形成")
+_PUBLISHED_PART = re.compile(r"[,;]?其中[,:]?主动公开")
 
 
 _YEAR_PART_AFTER = re.compile(r"[,;:]?其中[,:]?(?:本年度?|当年度?|今年|年内|全年|\d{4}年)")
@@ -196,10 +198,14 @@ def _after_a_part_opening(match: re.Match[str], context: Context, clause: str) -
     if _YEAR_WORDS.search(clause):
         return False  # "累计…5928条，其中，本年度新增…2110条": the year's own within a cumulative count
     if context.prose.endswith(("其中,", "其中:"), max(0, start - 3), start):
-        return True
+        return _MADE.search(context.prose, context.sentence_start, start) is None
     # "…3217条,其中,区政府…1142条,各工作部门主动公开政府信息2075条": the parts go on after the first
     opening = context.prose.rfind("其中", context.sentence_start, start)
-    return opening > 0 and _DIGIT.search(context.prose, context.sentence_start, opening) is not None
+    if opening < 0 or _DIGIT.search(context.prose, context.sentence_start, opening) is None:
+        return False
+    # "制作、获取政府信息总数3618条，其中主动公开政府信息1853条": of all information made, the part
+    # published is the year's proactive total
+    return _MADE.search(context.prose, context.sentence_start, opening) is None
 
 
 # "(一)福田政府在线街道办事处主页。…2022年共主动公开政府信息165条": a paragraph on one channel.
@@ -230,6 +236,8 @@ def year_total(match: re.Match[str], context: Context) -> bool:
         0
     ).startswith("年内"):
         return False
+    if _PUBLISHED_PART.match(context.prose, match.end()):
+        return False  # "共制发政府信息130件,其中主动公开18件": information made, of which a part published
     clause = context.clause_before(start)
     if _CHANNEL.search(clause) and not _BY_MEANS.search(clause):
         return False  # "“上海科技”网站全年发布信息2139条": the website's count, not the year's total
