@@ -296,3 +296,56 @@ def test_a_piped_row_with_one_figure_keeps_its_blank_cells() -> None:
         template="2021", agency="测试市统计局", year=2023, disputes={"lawsuit_after_review": {"total": 0}}
     )
     _assert_reads_back(tables, _report(tables, _pipes))
+
+
+# The 2008–2013 statistics table with a column of counts since 2008, as provinces printed it.
+_OLD_STATISTICS = [
+    ("主动公开信息数", "条", 425, 1516),
+    ("其中：1.网站公开", "条", 418, 1509),
+    ("2.政府公报公开", "条", 7, 7),
+    ("受理依申请公开信息总数", "条", 3, 28),
+    ("对申请的答复数", "条", 3, 24),
+    ("其中：1.同意公开答复数", "条", 2, 19),
+    ("2.同意部分公开答复数", "条", 1, 3),
+    ("3.否决公开答复数", "条", 0, 2),
+    ("行政复议数", "件", 0, 1),
+    ("行政诉讼数", "件", 0, 0),
+]
+_OLD_STATISTICS_FIELDS = {
+    "proactive_total": 425,
+    "website_items": 418,
+    "gazette_items": 7,
+    "requests_received": 3,
+    "granted": 2,
+    "partially_granted": 1,
+    "refused": 0,
+    "admin_reviews": 0,
+    "lawsuits": 0,
+}
+
+
+def _old_statistics(row: Callable[[str, str, int, int], str], joiner: str) -> str:
+    head = row("指标名称", "计量单位", "2011年度", "历年累计")  # type: ignore[arg-type]
+    body = joiner.join(row(*cells) for cells in _OLD_STATISTICS)
+    return f"某县人民政府2011年政府信息公开工作年度报告\n五、政府信息公开情况统计表\n{head}{joiner}{body}\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "joiner"),
+    [
+        (lambda *cells: "| " + " | ".join(map(str, cells)) + " |", "\n"),  # one row a line
+        (lambda *cells: " ".join(map(str, cells)), " "),  # the whole table on one line
+    ],
+    ids=["pipes", "one-line"],
+)
+def test_an_older_statistics_table_gives_the_years_figures_not_the_cumulative_ones(
+    row: Callable[..., str], joiner: str
+) -> None:
+    report = extract_text(_old_statistics(row, joiner))
+    assert report.template == "pre2019-table"
+    assert report.fields == _OLD_STATISTICS_FIELDS
+
+
+def test_figures_run_together_are_not_split() -> None:
+    text = _old_statistics(lambda *cells: "".join(map(str, cells)), "")
+    assert "proactive_total" not in extract_text(text).fields

@@ -81,10 +81,20 @@ def extract_text(text: str, *, filename: str = "") -> ExtractedReport:
     return ExtractedReport(template, agency, year, resolved.fields, tables, tuple(findings), found)
 
 
+_STATISTICS_PROACTIVE = ("公开政府信息数", "主动公开信息数", "主动公开文件数")
+_STATISTICS_REQUESTS = (
+    "收到申请数",
+    "申请答复数",
+    "行政复议数量",
+    "受理依申请公开信息总数",
+    "同意公开答复数",
+)
+
+
 def _may_hold_statistics(document: Document) -> bool:
     text = document.compact
-    return "公开政府信息数" in text and (
-        "收到申请数" in text or "申请答复数" in text or "行政复议数量" in text
+    return any(label in text for label in _STATISTICS_PROACTIVE) and any(
+        label in text for label in _STATISTICS_REQUESTS
     )
 
 
