@@ -93,7 +93,7 @@ def read_legacy_table(document: Document) -> LegacyTable | None:
 def _labelled_figures(document: Document) -> Iterator[tuple[int, str, list[int | float]]]:
     """Each row's line, label and figures: the table's own rows, or those of a table on one line."""
     for number, line in enumerate(document.lines, start=1):
-        if len(line) > 60 and _CUMULATIVE_COLUMN.search(line):
+        if len(line) > 60 and "单位" in line and _CUMULATIVE_COLUMN.search(line):
             flat = list(_FLAT_ROW.finditer(line))
             if len(flat) >= _MIN_FLAT_ROWS:
                 for match in flat:  # the year's figure only: the one beside it counts since 2008

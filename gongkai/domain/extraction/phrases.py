@@ -282,6 +282,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"(?:收费|收取费用|信息处理费)(?:和|及)?(?:减免)?(?:情况|金额|数额)?(?:均)?为(?:零|0)(?![.\d])",
         ("为零", "为0"),
         guards.no_fees,
+        starts=(("收费", 0), ("收取费用", 0), ("信息处理费", 0)),
     ),
     # "none" statements: requests, reviews and lawsuits, fees
     _p(
