@@ -102,6 +102,7 @@ _MADE = re.compile(r"制作|获取|制发|产生|形成")
 _PUBLISHED_PART = re.compile(r"[,;]?其中[,:]?主动公开")
 
 
+_PUBLISHED = re.compile(r"公开|发布|公布")
 _YEAR_PART_AFTER = re.compile(r"[,;:]?其中[,:]?(?:本年度?|当年度?|今年|年内|全年|\d{4}年)")
 
 
@@ -109,9 +110,6 @@ def year_part(match: re.Match[str], context: Context) -> bool:
     """ "累计公开信息846条,其中本年度公开214条": the year's own part of a cumulative count."""
     before = context.prose[context.sentence_start : match.start()]
     return "累计" in before and _PUBLISHED.search(before) is not None and "依申请" not in before
-
-
-_PUBLISHED = re.compile(r"公开|发布|公布")
 
 
 def _not_cumulative(match: re.Match[str], context: Context) -> bool:
@@ -197,11 +195,12 @@ def _after_a_part_opening(match: re.Match[str], context: Context, clause: str) -
     start = match.start() - len(clause)
     if _YEAR_WORDS.search(clause):
         return False  # "累计…5928条，其中，本年度新增…2110条": the year's own within a cumulative count
-    if context.prose.endswith(("其中,", "其中:"), max(0, start - 3), start):
-        return _MADE.search(context.prose, context.sentence_start, start) is None
-    # "…3217条,其中,区政府…1142条,各工作部门主动公开政府信息2075条": the parts go on after the first
     opening = context.prose.rfind("其中", context.sentence_start, start)
-    if opening < 0 or _DIGIT.search(context.prose, context.sentence_start, opening) is None:
+    if opening < 0:
+        return False
+    right_after = context.prose.endswith(("其中,", "其中:"), max(0, start - 3), start)
+    # "…3217条,其中,区政府…1142条,各工作部门主动公开政府信息2075条": the parts go on after the first
+    if not right_after and _DIGIT.search(context.prose, context.sentence_start, opening) is None:
         return False
     # "制作、获取政府信息总数3618条，其中主动公开政府信息1853条": of all information made, the part
     # published is the year's proactive total

@@ -61,7 +61,7 @@ for _row_id, _labels in _ALIASES.items():
     for _label in _labels:
         _BY_LABEL.setdefault(_label, [_row_id])
 # A column of counts since the table began, beside the year's.
-_CUMULATIVE_COLUMN = re.compile(r"历年累计|累计数|累计")
+_CUMULATIVE_COLUMN = re.compile(r"累计")  # 历年累计, 累计数
 # One row of a table flattened onto one line: label, unit, the year's figure, maybe the cumulative one.
 _FLAT_ROW = re.compile(
     r"(?P<label>(?:其中[:：])?(?:\d{1,2}[.、])?[^\d\s|:：]{2,30}?)\s*(?:条|件|个|次|篇|人次|万元|元)\s+"
