@@ -236,6 +236,31 @@ STATED = [
         "全年接收政府信息公开申请150件，2019年结转13件，结转2021年18件。",
         {"requests_received": 150, "requests_carried_over": 13, "carried_forward": 18},
     ),
+    (
+        "2020年,某县收到政府信息依申请公开7件,上年转结2件,均已按时办结。",
+        {"requests_received": 7, "requests_carried_over": 2},
+    ),
+    (
+        "2020年,我局共受理政府信息公开申请6件,上年结转政府信息公开办理数量1件。",
+        {"requests_received": 6, "requests_carried_over": 1},
+    ),
+    (  # carried from one named year into the next: into this one
+        "2019年结转至2020年3件,2020年共收到政府信息公开申请41件,结转下年度办理2件。",
+        {"requests_carried_over": 3, "requests_received": 41, "carried_forward": 2},
+    ),
+    ("2020年某街道共收到申请公开件15件。", {"requests_received": 15}),
+    ("2020年,某局收到政府信息依申请公开办理事项2件,均已办结。", {"requests_received": 2}),
+    ("本单位2020年度收到3件针对本单位有关政府信息公开事务的申请。", {"requests_received": 3}),
+    ("2020年,全年未收到依申请公开来信,无意见投诉情况。", {"requests_received": 0}),
+    ("2020年未收到依申请公开事宜。", {"requests_received": 0}),
+    ("未接到要求公开政府信息的申请件,未接到过相关投诉。", {"requests_received": 0}),
+    # channels: a named platform, two verbs, the kinds listed before the count
+    ("在政务微信平台“某某发布”公开政务信息88条。", {"wechat_items": 88}),
+    ("“某乡微讯”微信平台公开发布信息61条,涉及政策文件解读、规划计划。", {"wechat_items": 61}),
+    (
+        "通过政务微信发布县内工作动态、安全提示、时政要闻等内容共计905条;通过政务微博共发布和转发视频316条。",
+        {"wechat_items": 905, "weibo_items": 316},
+    ),
     # a website as the subject: its own count
     ("街道政府网站主动公开政府信息189条。", {"website_items": 189}),
     # one website the only channel named: the year's total and the website's count
@@ -259,6 +284,7 @@ NOT_STATED = [
     ("2020年我街道无依申请公开政府信息。", {}),
     # other years and last year
     ("2019年收到政府信息公开申请5件。", {}),
+    ("2018年结转至2019年3件。", {}),
     ("较去年收到政府信息公开申请20件有所下降。", {}),
     # cumulative counts give way to the year's own
     ("截至目前累计主动公开政府信息5928条。", {}),

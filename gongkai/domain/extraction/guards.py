@@ -77,7 +77,9 @@ class Context:
 Guard = Callable[[re.Match[str], Context], bool]
 
 _OTHER_YEAR = re.compile(r"(\d{4})年")
-_PREVIOUS = re.compile(r"去年|(?<!结转)上年(?!度?结转)|(?<!结转)上一年(?!度?结转)|同比|同期|前年")
+_PREVIOUS = re.compile(
+    r"去年|(?<!结转)上年(?!度?(?:结转|转结))|(?<!结转)上一年(?!度?(?:结转|转结))|同比|同期|前年"
+)
 
 
 def _gap(match: re.Match[str]) -> str:
@@ -446,10 +448,13 @@ def none_carried_over(match: re.Match[str], context: Context) -> bool:
 
 def carried(offset: int) -> Guard:
     """Requests carried in from the year before (``offset`` -1) or on to the next (+1): "2021年结转…"
-    in a report on 2022 names the year before, not another year's figure."""
+    in a report on 2022 names the year before, not another year's figure; "2021年结转至2022年…" too."""
 
     def check(match: re.Match[str], context: Context) -> bool:
-        named = match.groupdict().get("y")
+        groups = match.groupdict()
+        named, to = groups.get("y"), groups.get("to")
+        if to is not None and (context.year is None or int(to) != context.year):
+            return False  # "2022年结转至2023年2件" is carried into 2023
         if named is not None:
             return context.year is not None and int(named) == context.year + offset
         return this_year(match, context)
