@@ -159,7 +159,18 @@ def proactive(match: re.Match[str], context: Context) -> bool:
         and not (_SITE_BEFORE.search(clause) and not _BY_MEANS.search(clause))
         and not _after_a_part_opening(match, context, clause)
         and not (_WEBSITE.search(clause + match.group(0)) and _another_website_count(match, context))
+        and not _up_to_now(context, match.start("n"))
     )
+
+
+_YEAR_NAMED = re.compile(r"\d{4}年|全年|本年|当年|年度|今年|年内")
+
+
+def _up_to_now(context: Context, start: int) -> bool:
+    """ "截止目前,我局已…公开政府信息504条": a count up to now, unless a year is named after the words
+    (截至目前,2014年度主动公开…393条)."""
+    ends = [since.end() for since in _EVER_SINCE.finditer(context.prose, context.sentence_start, start)]
+    return bool(ends) and not _YEAR_NAMED.search(context.prose, ends[-1], start)
 
 
 # "通过政府门户网站主动公开信息138条": one website, the only channel named, carries the total.
@@ -251,7 +262,7 @@ _OTHER_CHANNEL = re.compile(r"(?:微博|微信|网站|公众号)[、和及与]?$
 _MORE_PARTS = re.compile(
     r"[,、]?(?:(?:其他(?!方式|渠道|途径|平台)|另有|另|以及)[^,;。!?\n:]{0,10}?|(?!其中)[^,;。!?\n:\d]{1,8}类(?:信息)?)\d"
 )
-_EVER_SINCE = re.compile(r"自[^,;。\n]{0,20}以来|至今|迄今")
+_EVER_SINCE = re.compile(r"自[^,;。\n]{0,20}以来|至今|迄今|截[至止]目前|到目前为止")
 _WEBSITE_COUNT = re.compile(r"网站[^,;。!?\n:\d、和及与]{0,20}\d+(?:条|篇|件)")
 
 
