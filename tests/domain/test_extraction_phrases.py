@@ -61,7 +61,7 @@ STATED = [
         "政府公报公开政府信息数6条，门户网站873条，微信公众号595条，微博390条。",
         {"gazette_items": 6, "website_items": 873, "wechat_items": 595, "weibo_items": 390},
     ),
-    ("全年上海市人民政府网站共发布各类信息46106条。", {"website_items": 46106}),
+    ("全年上海市人民政府网站共发布各类信息46106条,并通过政务微博、微信及时转发。", {"website_items": 46106}),
     # reviews, lawsuits
     ("信息公开类行政复议7件，诉讼9件。", {"admin_reviews": 7, "lawsuits": 9}),
     ("2020年共办理0起行政复议案件。", {"admin_reviews": 0}),
@@ -138,7 +138,10 @@ STATED = [
     ("2020年我局未收到公众、法人或其他组织对政府信息公开的申请。", {"requests_received": 0}),
     ("全年主动公开政务信息210条。", {"proactive_total": 210}),
     ("微信公众号公布73条。", {"wechat_items": 73}),
-    ("政府门户网站共发布政务新闻动态、其他政务信息5600条。", {"website_items": 5600}),
+    (
+        "政府门户网站共发布政务新闻动态、其他政务信息5600条,政务微博发布信息311条。",
+        {"website_items": 5600, "weibo_items": 311},
+    ),
     (
         "2020年，通过县政府门户网站、微信、微博共发布各类信息数量1700条(其中:政府网站公开1500条，县政府公报公开50条，政务微博公开150条)。",
         {"proactive_total": 1700, "website_items": 1500, "gazette_items": 50, "weibo_items": 150},
@@ -187,7 +190,10 @@ STATED = [
     ("本报告年度我局收到1条申请政府信息公开的受理件。", {"requests_received": 1}),
     ("2020年度未收到依申请公开的要求。", {"requests_received": 0}),
     ("2020年度不存在政府信息公开的收费及减免情况。", {"fees_yuan": 0}),
-    ("在区政府信息公开网上公布41条。", {"website_items": 41}),
+    (
+        "在区政府信息公开网上公布41条,在“某某发布”公众号推送信息90条。",
+        {"website_items": 41, "wechat_items": 90},
+    ),
     ("政务微博公开政府信息条数42条。", {"weibo_items": 42}),
     (  # a count of reviews and suits together: zero is zero for each
         "全年发生因政府信息公开而被申请行政复议、提起行政诉讼的案件0件。",
@@ -195,7 +201,7 @@ STATED = [
     ),
     (  # the one website named with an aside
         "2020年在某市政府门户网站(政府信息公开平台)主动公布政府信息有71条。",
-        {"proactive_total": 71, "website_items": 71},
+        {"proactive_total": 71},
     ),
     (  # the year's own part of a count over many years
         "截至2020年12月31日，在县政府网站累计公开政府信息846条，其中本年度在县政府网站及本单位网站公开214条。",
@@ -207,11 +213,11 @@ STATED = [
     ),
     (
         "2020年在某县人民政府网站共计公开各类政府信息36条,其中:部门动态16条。",
-        {"proactive_total": 36, "website_items": 36},
+        {"proactive_total": 36},
     ),
     (  # what follows the one website is a list of kinds of information, not of channels
         "2020年,通过政府网站公开政府文件、政策解读、财政预决算等信息55条。",
-        {"proactive_total": 55, "website_items": 55},
+        {"proactive_total": 55},
     ),
     (
         "全年主动公开我区各级单位政府信息2645条,主要通过政府网站、政务新媒体等媒介公开。",
@@ -263,13 +269,23 @@ STATED = [
         "通过政务微信发布县内工作动态、安全提示、时政要闻等内容共计905条;通过政务微博共发布和转发视频316条。",
         {"wechat_items": 905, "weibo_items": 316},
     ),
-    # a website as the subject: its own count
-    ("街道政府网站主动公开政府信息189条。", {"website_items": 189}),
-    # one website the only channel named: the year's total and the website's count
-    ("2020年我乡通过政府门户网站主动公开信息138条。", {"proactive_total": 138, "website_items": 138}),
+    # a website's count: the year's total when it stands alone, the website's own beside other channels
+    # (named or counted) or beside a total stated elsewhere
+    (
+        "全年通过某市政府门户网站发布政府信息1813条,公开政府文件47件,某办公室微信公众号发布和转载政府信息383条。",
+        {"website_items": 1813, "wechat_items": 383},
+    ),
+    (
+        "2020年,通过某某区政府网发布政务信息482条,并利用政务微博、微信等新媒体平台及时发布信息。",
+        {"website_items": 482},
+    ),
+    ("2020年,某局门户网站公开各类政务信息121条。", {"proactive_total": 121}),
+    ("街道政府网站主动公开政府信息189条。", {"proactive_total": 189}),
+    # one website the only channel named: the year's total
+    ("2020年我乡通过政府门户网站主动公开信息138条。", {"proactive_total": 138}),
     (
         "我局按照《条例》的规定，主动在区门户网站公开了各类政府信息28条。",
-        {"proactive_total": 28, "website_items": 28},
+        {"proactive_total": 28},
     ),
 ]
 

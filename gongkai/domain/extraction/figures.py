@@ -23,6 +23,7 @@ from gongkai.domain.extraction.phrases import Claim
 from gongkai.domain.extraction.sections import Document
 from gongkai.domain.extraction.stated import NAMES, Stated, clash, distinct, from_claim, same
 from gongkai.domain.extraction.tables import ReadTables
+from gongkai.domain.extraction.websites import settle_websites
 
 __all__ = ["FIELDS", "FIELD_NAMES", "Resolved", "resolve_fields"]
 
@@ -87,6 +88,9 @@ def resolve_fields(
     document: Document, claims: list[Claim], tables: ReadTables, legacy: LegacyTable | None
 ) -> Resolved:
     stated, derived = _table_figures(tables, legacy)
+    claims = settle_websites(
+        document.prose, claims, "proactive_total" in stated or "proactive_total" in derived
+    )
     by_field: dict[str, list[Claim]] = {}
     for claim in claims:
         by_field.setdefault(claim.field, []).append(claim)
@@ -96,9 +100,6 @@ def resolve_fields(
         stated_claims = by_field.get(field, [])
         if not stated_claims and field not in stated and field not in derived:
             continue  # stated nowhere: nothing to resolve
-        if any(claim.weak for claim in stated_claims):
-            strong = [claim for claim in stated_claims if not claim.weak]
-            stated_claims = strong if strong or field in stated or field in derived else stated_claims
         if any(not claim.cumulative for claim in stated_claims):
             stated_claims = [claim for claim in stated_claims if not claim.cumulative]
         prose = [from_claim(document, claim) for claim in stated_claims]

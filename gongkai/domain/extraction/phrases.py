@@ -35,7 +35,7 @@ class Claim:
     end: int
     figure: int  # prose offset of the figure itself (-1 for a "none" statement)
     cumulative: bool = False  # "累计…": yields to a figure for the year alone
-    weak: bool = False  # read off another field's statement: yields to any other statement of its field
+    by_website: bool = False  # a total published through the one website named ("通过网站发布…")
 
 
 # A report states a figure a few times; past this many matches of one phrasing the text is noise,
@@ -52,7 +52,7 @@ _WECHAT = rf"(?:微信(?:公众号|公众账号|公众平台|订阅号|服务号
 # Items a channel carried; "网站公开2件规范性文件" counts documents of a kind, not the channel's items.
 _ITEMS = r"(?:条|篇|则|件)(?![次]|(?:行政)?规范性文件|文件|规章|政策|通知|公告|决定|解读)"
 _CASES = r"(?:件|个|宗|份|项|起)"
-_VERB_WORDS = r"(?:发布|更新|公开|公布|刊登|推送|编发|上传|转发|发)"
+_VERB_WORDS = r"(?:发布|更新|公开|公布|刊登|推送|编发|上传|转发|转载|发)"
 # 公开发布, 发布和转发; "发布县内工作动态、安全提示等内容共计2305条": the kinds carried, then the count
 _VERB = (
     rf"(?:共|全年|累计|当年|本年|年内|共计|总计|主动)*{_VERB_WORDS}(?:(?:和|及|并)?{_VERB_WORDS})?(?:了)?(?:各类)?"
@@ -486,11 +486,8 @@ def _claims_of(field: str, match: re.Match[str], context: Context) -> Iterator[C
     field, number = figure
     before = context.clause_before(match.start("n"))
     cumulative = "累计" in before
-    yield Claim(field, number, match.start(), match.end(), match.start("n"), cumulative)
-    if field == "proactive_total" and guards.one_website_only(before):
-        # "通过部门网站当年发布政府信息393件": the year's total (as the corpus labels read it) and the
-        # one website's count, which yields to any website count stated elsewhere
-        yield Claim("website_items", number, match.start(), match.end(), -1, cumulative, weak=True)
+    by_website = field == "proactive_total" and guards.one_website_only(before)  # see websites.py
+    yield Claim(field, number, match.start(), match.end(), match.start("n"), cumulative, by_website)
 
 
 # Channels as a list names them ("政务微博、微信", "网站和公众号"); any other channel (抖音, 客户端) is
