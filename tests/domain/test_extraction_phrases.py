@@ -269,6 +269,38 @@ STATED = [
         "通过政务微信发布县内工作动态、安全提示、时政要闻等内容共计905条;通过政务微博共发布和转发视频316条。",
         {"wechat_items": 905, "weibo_items": 316},
     ),
+    # more wordings met in held-out reports
+    (
+        "其中属于已经主动公开的3件,同意公开答复41件,同意部分公开的2件。",
+        {"granted": 41, "partially_granted": 2},
+    ),
+    (
+        "2020年共收到政府信息公开申请50件,剩余3件结转至2021年。",
+        {"requests_received": 50, "carried_forward": 3},
+    ),
+    ("通过某县人民政府网站信息公开专栏进行分类公开12条。", {"proactive_total": 12}),
+    (
+        "通过微信公众号推送图文信息788条;通过新浪微博推送图文信息42条。",
+        {"wechat_items": 788, "weibo_items": 42},
+    ),
+    ("“某某发布”微信和微博分别发布信息140条、650条。", {"wechat_items": 140, "weibo_items": 650}),
+    ("2020年未收到、办理过任何政府信息依申请公开等相关事项。", {"requests_received": 0}),
+    ("本年度未收到依申请公开办件。", {"requests_received": 0}),
+    ("2020年,我局未收到依申请公开申请事项。", {"requests_received": 0}),
+    ("2020年度未收到任何形式的申请公开信息要求。", {"requests_received": 0}),
+    (
+        "我局2020年度共受理有关政府信息公开工作的行政复议、行政诉讼和申诉案件0件。",
+        {"admin_reviews": 0, "lawsuits": 0},
+    ),
+    ("政务微信订阅号“某某乡”(微信号:abc123)公开政府信息23条,村务公开栏公开信息18条。", {"wechat_items": 23}),
+    ("《某市统计信息网》全年共采集、发布、修订信息616条。", {"proactive_total": 616}),
+    ("2020年共主动公开、更新各类信息222条,累计主动公开信息2382条。", {"proactive_total": 222}),
+    ("2020年1月1日至12月31日,我办共主动公开政府资讯19条。", {"proactive_total": 19}),
+    ("全年共收到和办理依申请公开9件。", {"requests_received": 9}),
+    ("受理答复政府信息公开申请28件。", {"requests_received": 28}),
+    ("通过微博公众号发布信息51条,通过微信公众号发布信息291条。", {"weibo_items": 51, "wechat_items": 291}),
+    ("我室本年度未收到任何形式的依申请公开信息、行政复议和行政诉讼。", {"requests_received": 0}),
+    ("2020年政府网站发布法定主动公开内容5312条,“某某”APP发布信息3446篇。", {"website_items": 5312}),
     # a website's count: the year's total when it stands alone, the website's own beside other channels
     # (named or counted) or beside a total stated elsewhere
     (

@@ -145,7 +145,9 @@ def proactive(match: re.Match[str], context: Context) -> bool:
     """The year's total of proactively published items, not a part or a cumulative count."""
     clause = context.clause_before(match.start())
     return (
-        this_year(match, context)
+        not context.prose.endswith("已", 0, match.start())
+        and not context.prose.endswith("已经", 0, match.start())
+        and this_year(match, context)
         and _not_cumulative(match, context)
         and not (
             _CHANNEL.search(_gap(match))
@@ -432,9 +434,13 @@ _APPLICANT_GROUP = re.compile(
 _REQUESTS_HANDLED = re.compile(r"收到|受理|接到|答复|办结")
 
 
+# "属于已经主动公开的2件": a kind of reply to requests (the information was published already)
+_ALREADY_PUBLISHED = re.compile(r"已(?:经)?主动公开")
+
+
 def reply(match: re.Match[str], context: Context) -> bool:
     """A reply count for all requests, not for one kind of applicant ("自然人申请中，予以公开15件")."""
-    before = context.prose[context.sentence_start : match.start()]
+    before = _ALREADY_PUBLISHED.sub("", context.prose[context.sentence_start : match.start()])
     if "主动公开" in before and not _REQUESTS_HANDLED.search(before):
         return False  # "主动公开信息43条，其中…不予公开0件": information, not replies to requests
     return not _APPLICANT_GROUP.search(before) and this_year(match, context)
@@ -443,6 +449,15 @@ def reply(match: re.Match[str], context: Context) -> bool:
 def reply_first(match: re.Match[str], context: Context) -> bool:
     """A figure before its reply ("收到申请5件，对其中3件予以公开"), in a sentence about requests."""
     return "申请" in context.sentence and reply(match, context)
+
+
+_NEXT_YEAR_NAMED = re.compile(r"(\d{4})年")
+
+
+def into_next_year(match: re.Match[str], context: Context) -> bool:
+    """ "4件结转至2024年" in the report on 2023: carried on into the next year."""
+    named = _NEXT_YEAR_NAMED.match(context.prose, match.end())
+    return named is not None and context.year is not None and int(named.group(1)) == context.year + 1
 
 
 _LAST_YEAR = re.compile(r"(?:上一?年度?|去年|(?P<y>\d{4})年度?)$")
