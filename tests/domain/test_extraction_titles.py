@@ -37,6 +37,8 @@ BODY = "\n一、总体情况\n本年度全年收到政府信息公开申请2件�
         # not names: a document's title, a pronoun, the generic word
         ("根据《某县人民政府办公室关于做好2021年政府信息公开工作年度报告的通知》要求", ""),
         ("政府信息公开年报", ""),
+        # the publication date glued before the title is not part of the name, nor its year
+        ("  • 发布日期:\n  • 2021年03月18日\n\n某省邮政管理局2020年政府信息公开年度报告", "某省邮政管理局"),
         ("2021年,我局认真贯彻《条例》。", ""),
     ],
 )
@@ -50,6 +52,13 @@ def test_the_agency_as_the_text_names_it(head: str, agency: str) -> None:
         ("一、总体情况\n2020年,某街道办事处认真贯彻落实《条例》。\n", 2020),
         ("一、總體情況\n2021年,我局以習近平新時代中國特色社會主義思想為指導。\n", 2021),
         ("某局政府信息公开工作年度报告\n本报告所列数据统计期限为2019年1月1日至2019年12月31日。\n", 2019),
+        ("  • 发布日期:\n  • 2021年03月18日\n\n某省邮政管理局2020年政府信息公开年度报告\n", 2020),
+        ("根据《条例》规定,编制2020年政府信息公开工作。\n一、总体情况\n全年收到申请2件。\n", 2020),
+        # the plans for the next year do not make the report's year
+        (
+            "2019年我镇主动公开政府信息数160条。\n2019年,我镇没有收到申请。\n为此,2020年政府信息公开工作将进一步加强。\n",
+            2019,
+        ),
     ],
 )
 def test_the_year_of_a_page_without_a_dated_title(text: str, year: int) -> None:

@@ -16,12 +16,16 @@ __all__ = ["find_agency", "find_year"]
 
 _KIND = r"(?:政府信息公开|政务公开|信息公开)"
 _TITLE = re.compile(
-    rf"(?P<year>(?:19|20)\d{{2}})年度?(?P<after>[^,。;:]{{0,30}}?){_KIND}[^。;]{{0,10}}?(?:年度报告|年报|工作报告|报告)"
+    rf"(?P<year>(?:19|20)\d{{2}})年度?(?!\d{{1,2}}月)(?P<after>[^,。;:]{{0,30}}?){_KIND}[^。;]{{0,10}}?(?:年度报告|年报|工作报告|报告)"
 )
 _TITLE_YEAR_LAST = re.compile(rf"{_KIND}(?:工作)?(?P<year>(?:19|20)\d{{2}})年度?(?:报告|年报|工作报告)")
 _PERIOD = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—)(?:(?:19|20)\d{2}年)?12月31日")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})年")
-_YEAR_OF_WORK = re.compile(rf"((?:19|20)\d{{2}})年度?(?:的)?{_KIND}(?:工作)?(?:情况|年度报告|年报|工作报告)?")
+# "现将我镇2023年政府信息公开工作情况报告如下", "编制2023年政府信息公开工作。"; not a plan for the next
+# year ("2015年政府信息公开工作将…")
+_YEAR_OF_WORK = re.compile(
+    rf"((?:19|20)\d{{2}})年度?(?:的)?{_KIND}(?:工作)?(?:情况|年度报告|年报|工作报告|(?<=工作)(?=[,。;]|$))"
+)
 # A page cut to its body: "一、总体情况\n2021年,我局…" opens with the year reported on.
 _OPENING_YEAR = re.compile(
     r"(?:总体情况|概述|基本情况)[^\n]{0,6}\n+[ \t]*((?:19|20)\d{2})年(?:度)?(?:,|以来|我|全|在|共|本)"
@@ -85,7 +89,7 @@ def find_year(text: str) -> int | None:
 
 # Words a title's sentence puts before the agency ("现向社会公布XX镇人民政府2023年…"), and page
 # furniture a scrape glues to it ("无障碍浏览XX街道办事处"): the name starts after the last of them.
-_LEAD_IN = re.compile(r".*(?:公布|发布|印发|编制|浏览|[>|]|^由)")
+_LEAD_IN = re.compile(r".*(?:公布|发布|印发|编制|浏览|[>|]|^由|\d{1,2}日)")  # also a date line glued before
 
 
 def _clean(name: str) -> str:
