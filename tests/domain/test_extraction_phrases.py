@@ -335,6 +335,11 @@ NOT_STATED = [
     # other years and last year
     ("2019年收到政府信息公开申请5件。", {}),
     ("2018年结转至2019年3件。", {}),
+    # one kind of what a channel carried
+    ("2020年,通过政府网站发布解读信息127条,多元化解读48条。", {}),
+    ("全年某市政府网站共发布新闻信息13767条,政府信息公开专栏发布信息3120条。", {}),
+    # new and carried-over requests together are not the year's new ones
+    ("2020年,某办共收到政府信息公开申请41件(含上年度结转3件)。", {"requests_carried_over": 3}),
     ("较去年收到政府信息公开申请20件有所下降。", {}),
     # cumulative counts give way to the year's own
     ("截至目前累计主动公开政府信息5928条。", {}),

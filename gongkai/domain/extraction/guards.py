@@ -264,6 +264,16 @@ _OTHER_CHANNEL = re.compile(r"(?:微博|微信|网站|公众号)[、和及与]?$
 _MORE_PARTS = re.compile(
     r"[,、]?(?:(?:其他(?!方式|渠道|途径|平台)|另有|另|以及)[^,;。!?\n:]{0,10}?|(?!其中)[^,;。!?\n:\d]{1,8}类(?:信息)?)\d"
 )
+# A kind of information, not all a channel carried: "解读信息", "新闻信息", "政务动态类信息" (but not
+# "工作动态信息", most of what a small site carries); a list of kinds closed by 等 ("政府文件、政策解读等
+# 信息") is everything.
+_ONE_KIND = re.compile(r"^(?!.*[等各]).*(?:解读|新闻|要闻|类)(?:信息|稿件|文章)?$")
+
+
+def _before_figure(match: re.Match[str]) -> str:
+    return match.group(0)[: match.start("n") - match.start()]
+
+
 _EVER_SINCE = re.compile(r"自[^,;。\n]{0,20}以来|至今|迄今|截[至止]目前|到目前为止")
 _WEBSITE_COUNT = re.compile(r"网站[^,;。!?\n:\d、和及与]{0,20}\d+(?:条|篇|件)")
 
@@ -292,6 +302,8 @@ def channel(match: re.Match[str], context: Context) -> bool:
         return False  # two websites named: neither carries the count alone
     if _MORE_PARTS.match(context.prose, match.end()):
         return False  # "网站公开52条，其他信息2167条": the channel's count is split
+    if _ONE_KIND.search(_before_figure(match)):
+        return False  # "网站发布解读信息127条": one kind of the channel's items
     if _EVER_SINCE.search(context.prose, context.sentence_start, start):
         return False  # "自街道成立以来利用区政府网站公布信息92条": not the year's
     # "累计主动公开政府信息128条，其中在政府门户网站发布28条": the total's 累计 is not the channel's
@@ -314,7 +326,12 @@ def received(match: re.Match[str], context: Context) -> bool:
     sentence = context.sentence
     if "公开" not in gap + match.group(0) and "信息公开" not in sentence and "依申请" not in sentence:
         return False
+    if _WITH_CARRIED.match(context.prose, match.end()):
+        return False  # "共收到申请41件(含上年度结转3件)": new and carried over together
     return this_year(match, context)
+
+
+_WITH_CARRIED = re.compile(r"[(,]?(?:含|包含|包括|其中)(?:上一?年度?|去年|\d{4}年度?)(?:的)?(?:结转|转结)")
 
 
 _NONE_NOISE = re.compile(

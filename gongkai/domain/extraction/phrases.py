@@ -322,15 +322,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"(?:数量|数|情况|件数)?:(?:无|没有|零)(?=$|[。;,\n])",
         (":无", ":没有", ":零"),
         None,
-        starts=(
-            (":无", -2),
-            (":无", -3),
-            (":无", -4),
-            (":无", -5),
-            (":没有", -2),
-            (":没有", -4),
-            (":零", -2),
-        ),
+        # the word (two or three characters) and a suffix of up to two: two to five before the colon
+        starts=tuple((word, -k) for word in (":无", ":没有", ":零") for k in range(2, 6)),
     ),
     # fees (信息处理费, not 行政事业性收费)
     _p(
