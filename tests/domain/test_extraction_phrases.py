@@ -335,6 +335,9 @@ NOT_STATED = [
     # other years and last year
     ("2019年收到政府信息公开申请5件。", {}),
     ("2018年结转至2019年3件。", {}),
+    # a share of the total, a kind of information that should be published
+    ("其中,区直各部门主动公开政府信息1822条,占53%。各乡镇主动公开政府信息1638条,占47%。", {}),
+    ("2020年主动公开政府信息3460条。其他应主动公开的信息1796条。", {"proactive_total": 3460}),
     # one kind of what a channel carried
     ("2020年,通过政府网站发布解读信息127条,多元化解读48条。", {}),
     ("全年某市政府网站共发布新闻信息13767条,政府信息公开专栏发布信息3120条。", {}),
