@@ -301,6 +301,23 @@ STATED = [
     ("通过微博公众号发布信息51条,通过微信公众号发布信息291条。", {"weibo_items": 51, "wechat_items": 291}),
     ("我室本年度未收到任何形式的依申请公开信息、行政复议和行政诉讼。", {"requests_received": 0}),
     ("2020年政府网站发布法定主动公开内容5312条,“某某”APP发布信息3446篇。", {"website_items": 5312}),
+    (
+        "2020年主动向广大群众公开食品、药品安全、特种设备安全、质量安全、知识产权保护、放心消费创建等信息312条。",
+        {"proactive_total": 312},
+    ),
+    ("2020年,通过政府门户主动公开信息177条,其中,工作动态134条;法定主动公开41条。", {"proactive_total": 177}),
+    (
+        "全年通过门户网站、官方微博、微信公众号等渠道公开各类信息5332条,其中,政府网站发布信息3120条次,官方微博“某某”微博发布信息102条次。",
+        {"proactive_total": 5332, "website_items": 3120, "weibo_items": 102},
+    ),
+    (
+        "通过“某某经信”微信公众号新媒体平台主动公开政务信息347条,全年阅读量超22.7万余次。",
+        {"wechat_items": 347},
+    ),
+    (
+        "2020年本机关共受理政府信息公开申请15件,其中新收到14件,结转上年度办理1件。",
+        {"requests_received": 14, "requests_carried_over": 1},
+    ),
     # a website's count: the year's total when it stands alone, the website's own beside other channels
     # (named or counted) or beside a total stated elsewhere
     (

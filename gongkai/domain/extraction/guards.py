@@ -141,8 +141,8 @@ _CHANNEL = re.compile(
 _NOT_TOTAL = re.compile(r"其中|申请|答复|依申请")
 
 
-# "属于已经主动公开的2件" (a reply), "其他应主动公开的信息1796条" (a kind of information)
-_REPLY_OR_DUTY = re.compile(r"(?:已|已经|应|应当)$")
+# "属于已经主动公开的2件" (a reply), "其他应主动公开的信息1796条", "法定主动公开41条" (kinds)
+_REPLY_OR_DUTY = re.compile(r"(?:已|已经|应|应当|法定)$")
 # "各乡镇主动公开政府信息1638条,占47%": a share of the total, not the total
 _SHARE = re.compile(r"[,(]?占")
 
@@ -165,6 +165,7 @@ def proactive(match: re.Match[str], context: Context) -> bool:
         and not (clause.startswith("其中") and _CHANNEL.search(clause))  # 其中通过网站公开…: a channel's part
         and not _under_channel_heading(match, context)
         and not (_SITE_BEFORE.search(clause) and not _BY_MEANS.search(clause))
+        and not _OTHER_MEANS.search(clause)  # "通过“某某”微信公众号主动公开政务信息347条": WeChat's
         and not _after_a_part_opening(match, context, clause)
         and not (_WEBSITE.search(clause + match.group(0)) and _another_website_count(match, context))
         and not _up_to_now(context, match.start("n"))
@@ -209,6 +210,9 @@ def one_website_only(clause: str) -> bool:
 # "政府网站主动公开政府信息189条": the website's own count, as "网站共发布政府信息60条" is.
 _SITE_BEFORE = re.compile(r"(?:网站|门户网|信息网|公众号|微博|微信)(?:上)?$")
 _BY_MEANS = re.compile(r"通过|在|利用|依托|借助")  # "通过政府网站主动公开…": the site is the means
+_OTHER_MEANS = re.compile(
+    r"(?:通过|在|利用|依托|借助)[^,;。、和及与]{0,20}?(?:微信|微博|公众号|客户端|APP|抖音|头条|视频号)"
+)
 
 
 def _after_a_part_opening(match: re.Match[str], context: Context, clause: str) -> bool:
@@ -322,6 +326,11 @@ _REQUEST_NOISE = re.compile(
 )
 
 
+def about_requests(match: re.Match[str], context: Context) -> bool:
+    """A figure in a sentence about disclosure requests, for the year."""
+    return "申请" in context.sentence and this_year(match, context)
+
+
 def received(match: re.Match[str], context: Context) -> bool:
     """Requests received in the year, all channels together."""
     gap = _gap(match)
@@ -337,7 +346,9 @@ def received(match: re.Match[str], context: Context) -> bool:
     return this_year(match, context)
 
 
-_WITH_CARRIED = re.compile(r"[(,]?(?:含|包含|包括|其中)(?:上一?年度?|去年|\d{4}年度?)(?:的)?(?:结转|转结)")
+_WITH_CARRIED = re.compile(
+    r"[(,]?(?:含|包含|包括|其中)(?:(?:上一?年度?|去年|\d{4}年度?)(?:的)?(?:结转|转结)|(?:本年度?)?新收)"
+)
 
 
 _NONE_NOISE = re.compile(
