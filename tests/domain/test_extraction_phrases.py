@@ -318,6 +318,27 @@ STATED = [
         "2020年本机关共受理政府信息公开申请15件,其中新收到14件,结转上年度办理1件。",
         {"requests_received": 14, "requests_carried_over": 1},
     ),
+    (
+        "2020年,受理政府信息公开申请事项36件(其中:自然人申请32件、企业申请2件、其他组织申请2件),上年结转7件,予以公开3件、部分公开24件、无法提供12件、结转下年度办理4件。",
+        {
+            "requests_received": 36,
+            "requests_carried_over": 7,
+            "granted": 3,
+            "partially_granted": 24,
+            "unable_to_provide": 12,
+            "carried_forward": 4,
+        },
+    ),
+    (
+        "2020年受理依申请公开政府信息是0件。因政府信息公开申请引起的行政复议、提起行政诉讼数量是0件。",
+        {"requests_received": 0, "admin_reviews": 0, "lawsuits": 0},
+    ),
+    (
+        "全年收到申请1件,予以公开1件,无因政府信息公开被行政复议或被行政诉讼情况。",
+        {"requests_received": 1, "granted": 1, "admin_reviews": 0, "lawsuits": 0},
+    ),
+    ("2020年我局未收到申请公开事项。", {"requests_received": 0}),
+    ("2020年我局未收到申请公开政府信息的要求。", {"requests_received": 0}),
     # a website's count: the year's total when it stands alone, the website's own beside other channels
     # (named or counted) or beside a total stated elsewhere
     (

@@ -398,7 +398,9 @@ def no_requests(match: re.Match[str], context: Context) -> bool:
     )
 
 
-_DISPUTE_TAIL = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|被(?!提起|申请)|费用|支出|经费")
+_DISPUTE_TAIL = re.compile(
+    r"纠错|纠正|败诉|撤销|确认违法|维持|被(?!提起|申请|行政诉讼|诉讼|起诉)|费用|支出|经费"
+)
 _ON_DISCLOSURE = re.compile(
     r"公开|申请行政复议|提起行政诉讼"
 )  # the report's own section: 申请行政复议和提起行政诉讼情况
@@ -460,6 +462,7 @@ _ONE_KIND_OF_SUIT = re.compile(r"复议后|经复议|直接起诉|未经复议")
 
 
 # One kind of applicant, unless all of them are of it ("申请人均为自然人").
+_ASIDE = re.compile(r"\([^()]*\)")
 _APPLICANT_GROUP = re.compile(
     r"(?<!均为)(?<!全部为)(?<!都是)(?<!全是)(?:自然人|法人|商业企业|科研机构|公益组织|法律服务机构)"
 )
@@ -475,6 +478,7 @@ _ALREADY_PUBLISHED = re.compile(r"已(?:经)?主动公开")
 def reply(match: re.Match[str], context: Context) -> bool:
     """A reply count for all requests, not for one kind of applicant ("自然人申请中，予以公开15件")."""
     before = _ALREADY_PUBLISHED.sub("", context.prose[context.sentence_start : match.start()])
+    before = _ASIDE.sub("", before)  # "(其中:自然人申请32件、企业申请2件)": who applied, said aside
     if "主动公开" in before and not _REQUESTS_HANDLED.search(before):
         return False  # "主动公开信息43条，其中…不予公开0件": information, not replies to requests
     return not _APPLICANT_GROUP.search(before) and this_year(match, context)
