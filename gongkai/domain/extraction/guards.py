@@ -142,7 +142,7 @@ _NOT_TOTAL = re.compile(r"其中|申请|答复|依申请")
 
 
 # "属于已经主动公开的2件" (a reply), "其他应主动公开的信息1796条", "法定主动公开41条" (kinds)
-_REPLY_OR_DUTY = re.compile(r"(?:已|已经|应|应当|法定)$")
+_REPLY_OR_DUTY = re.compile(r"(?:属于已|属于已经|(?<!回)应|应当|法定)$")  # "我局已主动公开…" is a total
 # "各乡镇主动公开政府信息1638条,占47%": a share of the total, not the total
 _SHARE = re.compile(r"[,(]?占")
 
@@ -151,7 +151,7 @@ def proactive(match: re.Match[str], context: Context) -> bool:
     """The year's total of proactively published items, not a part or a cumulative count."""
     clause = context.clause_before(match.start())
     return (
-        not _REPLY_OR_DUTY.search(context.prose, max(0, match.start() - 2), match.start())
+        not _REPLY_OR_DUTY.search(context.prose, max(0, match.start() - 4), match.start())
         and not _SHARE.match(context.prose, match.end())
         and this_year(match, context)
         and _not_cumulative(match, context)
