@@ -19,10 +19,10 @@ from gongkai.domain.extraction.phrases import Claim
 
 __all__ = ["settle_websites"]
 
-_OTHER_CHANNELS = ("weibo_items", "wechat_items", "gazette_items")
+_OTHER_CHANNEL_FIELDS = ("weibo_items", "wechat_items", "gazette_items")
 # Another channel, counted or not: "“云上西山”APP发布信息3446篇", "并利用政务微博、微信订阅号等新媒体
 # 平台,及时发布各类信息" (report-010: the website's 60 is its own)
-_OTHER_MEDIA = re.compile(r"微博|微信|公众号|客户端|APP|App|抖音|头条号|视频号|快手|新媒体|政府公报")
+_NOT_A_WEBSITE = re.compile(r"微博|微信|公众号|客户端|APP|App|抖音|头条号|视频号|快手|新媒体|政府公报")
 
 
 def settle_websites(prose: str, claims: list[Claim], table_total: bool) -> list[Claim]:
@@ -48,6 +48,6 @@ def _beside_other_channels(prose: str, claim: Claim, claims: list[Claim]) -> boo
     start = prose.rfind("\n", 0, claim.start) + 1
     end = prose.find("\n", claim.end)
     end = len(prose) if end < 0 else end
-    if any(other.field in _OTHER_CHANNELS and start <= other.start < end for other in claims):
+    if any(other.field in _OTHER_CHANNEL_FIELDS and start <= other.start < end for other in claims):
         return True
-    return _OTHER_MEDIA.search(prose, start, end) is not None
+    return _NOT_A_WEBSITE.search(prose, start, end) is not None
