@@ -11,6 +11,7 @@ import zipfile
 
 import pytest
 from django.core.cache import cache
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +48,9 @@ def test_a_request_from_the_public_form_to_the_reply_letter(
     page.get_by_text("政府信息公开申请回执").wait_for()
     code = page.locator("#query-code").inner_text().strip()
     page.get_by_role("link", name="查询办理进度").click()
-    assert "办理中" in page.content() and "李四" not in page.content()
+    page.wait_for_url("**/applications/status/**")
+    expect(page.get_by_text("办理中").first).to_be_visible()
+    assert "李四" not in page.content()
 
     # The clerk: inbox, then the case and its actions, each swapped in by htmx.
     login("clerk")
@@ -95,7 +98,7 @@ def test_a_request_from_the_public_form_to_the_reply_letter(
         },
         expect="已登记答复",
     )
-    assert "已办结" in page.locator("#case-stage").inner_text()
+    expect(page.locator("#case-stage")).to_contain_text("已办结")
     page.locator("button[data-letter=reply]").click()
     page.get_by_role("status").filter(has_text="已生成政府信息公开申请答复书").wait_for()
     with page.expect_download() as download:

@@ -2,6 +2,7 @@
 in the catalogue and a two-character query finds it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.catalogue import services
 from tests import factories as base
@@ -47,24 +48,24 @@ def test_a_planted_id_number_is_blocked_then_the_published_item_is_found(sign_in
     assert "居民身份证号码" in finding.inner_text()
     assert "正文 第2行第10列" in finding.inner_text() and "阻止发布" in finding.inner_text()
     reviewer.get_by_role("button", name="保密审查通过").click()
-    assert reviewer.get_by_text("尚有1处疑似个人信息未处理").is_visible()
+    expect(reviewer.get_by_text("尚有1处疑似个人信息未处理")).to_be_visible()
     reviewer.get_by_role("button", name="遮盖").click()
-    assert reviewer.get_by_text("已遮盖：正文 第2行第10列").is_visible()
+    expect(reviewer.get_by_text("已遮盖：正文 第2行第10列")).to_be_visible()
     reviewer.get_by_role("button", name="保密审查通过").click()
-    assert reviewer.get_by_text("保密审查通过，已送审批").is_visible()
+    expect(reviewer.get_by_text("保密审查通过，已送审批")).to_be_visible()
 
     leader = sign_in("leader")
     leader.goto(work)
     leader.get_by_role("button", name="审批通过并发布").click()
-    assert leader.get_by_text("已发布，索引号").is_visible()
+    expect(leader.get_by_text("已发布，索引号")).to_be_visible()
 
     page.goto(f"/catalogue/{agency.slug}/")
-    assert page.get_by_role("link", name="关于表彰安全生产先进个人的决定").is_visible()
+    expect(page.get_by_role("link", name="关于表彰安全生产先进个人的决定")).to_be_visible()
     page.fill("input[name=q]", "先进")
     page.get_by_role("button", name="检索").click()
-    assert page.get_by_text("共找到 1 条结果").is_visible()
+    expect(page.get_by_text("共找到 1 条结果")).to_be_visible()
     hit = page.locator("ol.results li").first
     assert hit.locator("mark").first.inner_text() == "先进"
     hit.locator("a.result-title").click()
-    assert page.get_by_role("heading", name="关于表彰安全生产先进个人的决定").is_visible()
+    expect(page.get_by_role("heading", name="关于表彰安全生产先进个人的决定")).to_be_visible()
     assert factories.ID_NUMBER not in page.content() and "1101**********002X" in page.content()

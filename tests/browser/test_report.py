@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from playwright.sync_api import expect
 
 from tests.reports.factories import make_case
 
@@ -22,7 +23,7 @@ def cases(agency):
 def test_the_prose_editor_fills_placeholders_without_a_page_load(page, login, clerk, cases):
     login("clerk")
     page.goto("/reports/manage/anjian/2024/")
-    assert page.get_by_text("缺少“一、总体情况”部分").is_visible()
+    expect(page.get_by_text("缺少“一、总体情况”部分")).to_be_visible()
     overview = page.locator("form", has=page.locator("textarea[name=text]")).first
     overview.locator("textarea").fill("本年度新收申请{新收申请}件。")
     overview.get_by_role("button", name="保存").click()
@@ -38,4 +39,4 @@ def test_the_roll_up_draws_its_charts(page, login, supervisor, cases):
     page.goto("/reports/rollup/city/?year=2024")
     page.locator("#chart-agencies canvas").first.wait_for()
     assert page.locator("#chart-years canvas").count() >= 1
-    assert page.locator('tr[data-agency="anjian"]').get_by_text("某市应急管理局").is_visible()
+    expect(page.locator('tr[data-agency="anjian"]').get_by_text("某市应急管理局")).to_be_visible()
