@@ -358,6 +358,16 @@ STATED = [
         "我局按照《条例》的规定，主动在区门户网站公开了各类政府信息28条。",
         {"proactive_total": 28},
     ),
+    # 公布 as the verb, 今年 as the year, the publishing units as the subject
+    ("今年,全县各公开单位共公布政府信息1470条(其中规划计划类信息12条)。", {"proactive_total": 1470}),
+    # an area's count under its numbered item does not contradict the year's total
+    (
+        "全年共主动公开政府信息900条。\n(3)推进食品安全信息公开。某局及时公布抽检结果,全年共发布信息75条。"
+        "\n二是做好教育领域信息公开,全年公开信息40条。",
+        {"proactive_total": 900},
+    ),
+    # an item on publishing in general is not an area
+    ("(一)积极推进政府信息主动公开。全年共发布信息512条。", {"proactive_total": 512}),
 ]
 
 

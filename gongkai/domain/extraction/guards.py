@@ -164,6 +164,7 @@ def proactive(match: re.Match[str], context: Context) -> bool:
         and "依申请" not in clause
         and not (clause.startswith("其中") and _CHANNEL.search(clause))  # 其中通过网站公开…: a channel's part
         and not _under_channel_heading(match, context)
+        and not _in_area_item(match.start(), context)
         and not (_SITE_BEFORE.search(clause) and not _BY_MEANS.search(clause))
         and not _OTHER_MEANS.search(clause)  # "通过“某某”微信公众号主动公开政务信息347条": WeChat's
         and not _after_a_part_opening(match, context, clause)
@@ -239,6 +240,30 @@ _CHANNEL_HEADING = re.compile(
 )
 
 
+# The heading of a numbered item about one area of information: "(10)推进重大建设项目信息公开",
+# "3.做好食品药品领域信息公开". Its "全年共发布信息291条" is that area's, not the year's total; an item
+# about publishing in general ("(一)积极推进政府信息主动公开") is not an area.
+_ITEM_MARK = re.compile(
+    r"\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[一二三四五六七八九十]{1,3}、|(?<![\d.])\d{1,2}[.、](?!\d)"
+    r"|(?<=[。;:,\n])[一二三四五六七八九十]{1,2}是"
+)
+_ITEM_HEADING = re.compile(r"[^。,;:\n]{2,30}")
+_AREA_HEADING = re.compile(
+    r"(?:推进|推动|做好|加强|深化|抓好|强化|突出|落实|加大|着力|聚焦)(?!信息公开|政务公开)[^(]{2,24}?(?:信息|政务)?公开|领域"
+)
+_GENERAL_HEADING = re.compile(r"主动|政务公开|政府信息公开|公开工作")
+
+
+def _in_area_item(position: int, context: Context) -> bool:
+    marks = list(_ITEM_MARK.finditer(context.prose, max(0, position - 300), position))
+    heading = _ITEM_HEADING.match(context.prose, marks[-1].end(), position) if marks else None
+    return (
+        heading is not None
+        and _AREA_HEADING.search(heading.group()) is not None
+        and _GENERAL_HEADING.search(heading.group()) is None
+    )
+
+
 def _under_channel_heading(match: re.Match[str], context: Context) -> bool:
     paragraph = context.prose.rfind("\n", 0, match.start()) + 1
     return _CHANNEL_HEADING.match(context.prose, paragraph, match.start()) is not None
@@ -250,7 +275,7 @@ _SEVERAL_CHANNELS = re.compile(
     r"(?:网站|微信|微博|公众号|新媒体|公报|客户端|平台|媒体)|等(?:渠道|平台|方式|形式|载体)"
     r"|(?:网站|微信|微博|公众号|新媒体)[^,;。]{0,12}?、[^,;。]{1,12}?等"
 )
-_YEAR_WORD_BEFORE = re.compile(r"(?:全|当|本|\d{4})$")
+_YEAR_WORD_BEFORE = re.compile(r"(?:全|当|本|今|\d{4})$")
 
 
 def year_total(match: re.Match[str], context: Context) -> bool:
