@@ -368,6 +368,18 @@ STATED = [
     ),
     # an item on publishing in general is not an area
     ("(一)积极推进政府信息主动公开。全年共发布信息512条。", {"proactive_total": 512}),
+    # the means in a clause of its own; 信息公开 as the verb; the agency between verb and object
+    ("全年,通过县政府门户网站等渠道,共计发布各类政府信息2345条。", {"proactive_total": 2345}),
+    ("2020年,全乡政府信息公开212条。", {"proactive_total": 212}),
+    ("全年主动公开我局政府信息96条。", {"proactive_total": 96}),
+    ("全年共收到群众依申请公开信件3件。", {"requests_received": 3}),
+    # replies figure first, in 条, with the reason between
+    (
+        "收到信息公开申请6条,其中2条已公开,3条属于国家秘密,不予以公开;1条属于重复申请,不予以处理。",
+        {"requests_received": 6, "granted": 2, "refused": 3, "not_processed": 1},
+    ),
+    # the report's own section on disputes, short-named
+    ("(五)复议、诉讼情况\n2020年,本乡无复议、诉讼情况发生。", {"admin_reviews": 0, "lawsuits": 0}),
 ]
 
 
@@ -446,6 +458,10 @@ NOT_STATED = [
     ("自街道成立以来利用区政府网站公布信息92条。", {}),
     ("2020年我局通过官方网站发布政务类信息34条,概况类信息150条。", {}),
     ("行政事业性收费为零。", {}),
+    # a WeChat account as the means; kinds among a website's items, or listed after its count
+    ("全年,通过政务微信公众号,发布信息87条。", {}),
+    ("在网站上主动公开的政府信息中便民服务信息6条。", {}),
+    ("全年某局门户网站发布信息120条、政策解读5条,微信发布信息30条。", {"wechat_items": 30}),
     # a paragraph on one channel: its count is the channel's
     ("(一)某某政府在线街道办事处主页。设工作动态等栏目，2020年共主动公开政府信息165条。", {}),
 ]

@@ -287,6 +287,9 @@ def year_total(match: re.Match[str], context: Context) -> bool:
         return False
     if _PUBLISHED_PART.match(context.prose, match.end()):
         return False  # "共制发政府信息130件,其中主动公开18件": information made, of which a part published
+    means = match.groupdict().get("m") or ""
+    if _OTHER_MEANS.search(means) and not _SEVERAL_CHANNELS.search(means):
+        return False  # "全年,通过微信公众号,发布信息87条": the account's count
     clause = context.clause_before(start)
     if _CHANNEL.search(clause) and not _BY_MEANS.search(clause):
         return False  # "“上海科技”网站全年发布信息2139条": the website's count, not the year's total
@@ -303,6 +306,10 @@ _MORE_PARTS = re.compile(
 # "工作动态信息", most of what a small site carries); a list of kinds closed by 等 ("政府文件、政策解读等
 # 信息") is everything.
 _ONE_KIND = re.compile(r"^(?!.*[等各]).*(?:解读|新闻|要闻|类)(?:信息|稿件|文章)?$")
+
+
+_AMONG = re.compile(r"(?:信息|内容)中")
+_NEXT_ITEM = re.compile(r"、[^,;。!?\n:\d、]{0,8}?(?:文件|解读|类(?:信息)?)\d")
 
 
 def _before_figure(match: re.Match[str]) -> str:
@@ -337,8 +344,11 @@ def channel(match: re.Match[str], context: Context) -> bool:
         return False  # two websites named: neither carries the count alone
     if _MORE_PARTS.match(context.prose, match.end()):
         return False  # "网站公开52条，其他信息2167条": the channel's count is split
-    if _ONE_KIND.search(_before_figure(match)):
-        return False  # "网站发布解读信息127条": one kind of the channel's items
+    if _ONE_KIND.search(_before_figure(match)) or _AMONG.search(_before_figure(match)):
+        return False  # "网站发布解读信息127条", "网站上公开的信息中便民服务信息6条": one kind of its items
+    listed = _NEXT_ITEM.match(context.prose, match.end())
+    if listed and not _CHANNEL.search(listed.group()):
+        return False  # "门户网站公开政府信息88条、规范性文件2条": the channel's items, listed by kind
     if _EVER_SINCE.search(context.prose, context.sentence_start, start):
         return False  # "自街道成立以来利用区政府网站公布信息92条": not the year's
     # "累计主动公开政府信息128条，其中在政府门户网站发布28条": the total's 累计 is not the channel's
@@ -382,9 +392,15 @@ _NONE_NOISE = re.compile(
 )
 
 
-def _topic(match: re.Match[str], context: Context, words: re.Pattern[str]) -> bool:
-    """Whether the sentence, or the heading just before it, is about ``words``
-    ("四、因政府信息公开申请行政复议、提起行政诉讼的情况" then "本年度无行政复议。")."""
+def _topic(
+    match: re.Match[str],
+    context: Context,
+    words: re.Pattern[str],
+    heading_words: re.Pattern[str] | None = None,
+) -> bool:
+    """Whether the sentence, or the heading just before it, is about ``words`` (the heading may be
+    about ``heading_words`` instead): "四、因政府信息公开申请行政复议、提起行政诉讼的情况" then
+    "本年度无行政复议。"."""
     if words.search(context.sentence):
         return True
     prose, start = context.prose, context.sentence_start
@@ -393,7 +409,11 @@ def _topic(match: re.Match[str], context: Context, words: re.Pattern[str]) -> bo
         return words.search(prose, line_start, start) is not None
     heading_start = prose.rfind("\n", max(0, start - 60), start - 1) + 1
     heading = prose[heading_start : start - 1]
-    return _HEADING.match(heading) is not None and len(heading) <= 40 and words.search(heading) is not None
+    return (
+        _HEADING.match(heading) is not None
+        and len(heading) <= 40
+        and (words.search(heading) or (heading_words and heading_words.search(heading))) is not None
+    )
 
 
 _ON_REQUESTS = re.compile(r"依申请|公开申请|申请公开")
@@ -429,6 +449,8 @@ _DISPUTE_TAIL = re.compile(
 _ON_DISCLOSURE = re.compile(
     r"公开|申请行政复议|提起行政诉讼"
 )  # the report's own section: 申请行政复议和提起行政诉讼情况
+# A disclosure report's section on its disputes, short-named: "(六)复议、诉讼和申诉情况"
+_DISPUTES_HEADING = re.compile(r"复议[、和及与]?(?:行政)?诉讼")
 _DISPUTE_GAP = re.compile(r"\d|纠错|纠正|败诉|撤销|维持|以外|应当|需要|申请人")
 
 
@@ -436,7 +458,7 @@ def no_disputes(match: re.Match[str], context: Context) -> bool:
     """None at all (没有发生因政府信息公开而产生的行政复议), not "none corrected"."""
     tail = match.groupdict().get("t") or match.groupdict().get("u") or ""
     return (
-        _topic(match, context, _ON_DISCLOSURE)
+        _topic(match, context, _ON_DISCLOSURE, _DISPUTES_HEADING)
         and not _DISPUTE_GAP.search(_gap(match))
         and not _DISPUTE_TAIL.search(tail)
         and this_year(match, context)
