@@ -300,7 +300,10 @@ STATED = [
     ("全年共收到和办理依申请公开9件。", {"requests_received": 9}),
     ("受理答复政府信息公开申请28件。", {"requests_received": 28}),
     ("通过微博公众号发布信息51条,通过微信公众号发布信息291条。", {"weibo_items": 51, "wechat_items": 291}),
-    ("我室本年度未收到任何形式的依申请公开信息、行政复议和行政诉讼。", {"requests_received": 0}),
+    (
+        "我室本年度未收到任何形式的依申请公开信息、行政复议和行政诉讼。",
+        {"requests_received": 0, "admin_reviews": 0, "lawsuits": 0},
+    ),
     ("2020年政府网站发布法定主动公开内容5312条,“某某”APP发布信息3446篇。", {"website_items": 5312}),
     (
         "2020年主动向广大群众公开食品、药品安全、特种设备安全、质量安全、知识产权保护、放心消费创建等信息312条。",
@@ -366,8 +369,9 @@ STATED = [
         "\n二是做好教育领域信息公开,全年公开信息40条。",
         {"proactive_total": 900},
     ),
-    # an item on publishing in general is not an area
+    # an item on publishing in general is not an area, nor is one on many areas
     ("(一)积极推进政府信息主动公开。全年共发布信息512条。", {"proactive_total": 512}),
+    ("一是聚焦重点领域,拓宽主动公开范围。全年主动公开发布各类信息1658条。", {"proactive_total": 1658}),
     # the means in a clause of its own; 信息公开 as the verb; the agency between verb and object
     ("全年,通过县政府门户网站等渠道,共计发布各类政府信息2345条。", {"proactive_total": 2345}),
     ("2020年,全乡政府信息公开212条。", {"proactive_total": 212}),
@@ -380,6 +384,40 @@ STATED = [
     ),
     # the report's own section on disputes, short-named
     ("(五)复议、诉讼情况\n2020年,本乡无复议、诉讼情况发生。", {"admin_reviews": 0, "lawsuits": 0}),
+    # disputes listed after the requests in one none-statement
+    (
+        "本年度未收到任何形式的政府信息公开申请、行政复议和行政诉讼。",
+        {"requests_received": 0, "admin_reviews": 0, "lawsuits": 0},
+    ),
+    # a count word and no unit; 共有 as the verb; channels together
+    ("2020年主动公开的各类政府信息数量4410。", {"proactive_total": 4410}),
+    ("全年局门户网站、微信、微博发布政府信息共有812条,包括工作动态等。", {"proactive_total": 812}),
+    # of all information published, the proactive part is the year's total
+    ("2020年度共公开政府信息930条。其中,主动公开901条。", {"proactive_total": 901}),
+    # but a kind among what was published is not
+    (
+        "全年在政府网站、微信公众号上发布各类公开信息620条,其中主动公开制式文件210条。",
+        {"proactive_total": 620},
+    ),
+    # a 累计 count from the year's first day to its last
+    ("自2020年1月1日起至2020年12月31日止,累计主动公开政府信息149条。", {"proactive_total": 149}),
+    # carried forward: 顺延 with the next year named, 转结 figure first
+    (
+        "2020年共受理政府信息公开申请44件,顺延到2021年度申请2件。",
+        {"requests_received": 44, "carried_forward": 2},
+    ),
+    ("另有5件申请转结下年度继续办理。", {"carried_forward": 5}),
+    ("在微信公众平台上公开116条信息,在微博上发布信息40条。", {"wechat_items": 116, "weibo_items": 40}),
+    # a website's count beside a total stated elsewhere is the website's own
+    (
+        "全年共主动公开政府信息58条。\n通过政府网站主动公开信息58条。",
+        {"proactive_total": 58, "website_items": 58},
+    ),
+    # a breakdown in brackets does not split a channel's count
+    (
+        "主动公开政府信息3万余条,其中,某市政府门户网站发布信息16642条(概况类194条、政务动态5749条)。",
+        {"website_items": 16642},
+    ),
 ]
 
 
@@ -462,6 +500,9 @@ NOT_STATED = [
     ("全年,通过政务微信公众号,发布信息87条。", {}),
     ("在网站上主动公开的政府信息中便民服务信息6条。", {}),
     ("全年某局门户网站发布信息120条、政策解读5条,微信发布信息30条。", {"wechat_items": 30}),
+    # an area's count; a ground of no refusal row ("行政查询事项")
+    ("全年重点领域信息公开218条,其中营商环境信息27条。", {}),
+    ("收到政府信息公开申请3件,其中2件属于行政查询事项不予公开。", {"requests_received": 3}),
     # a paragraph on one channel: its count is the channel's
     ("(一)某某政府在线街道办事处主页。设工作动态等栏目，2020年共主动公开政府信息165条。", {}),
 ]

@@ -101,7 +101,9 @@ _SINCE = re.compile(r"以来|至今|迄今|目前|历年|成立|上线|开通|�
 _YEAR_WORDS = re.compile(r"全年|本年|当年|年度|今年|年内")
 _DIGIT = re.compile(r"\d")
 _MADE = re.compile(r"制作|获取|制发|产生|形成")
-_PUBLISHED_PART = re.compile(r"[,;]?其中[,:]?主动公开")
+# "共制发政府信息130件,其中主动公开18件", "共公开政府信息4738条。其中,主动公开3810条" (but not "其中主动
+# 公开制式文件787条", a kind among what was published)
+_PUBLISHED_PART = re.compile(r"[,;。]?其中[,:]?主动公开(?:政府信息|信息)?(?:共|为)?\d")
 
 
 _PUBLISHED = re.compile(r"公开|发布|公布")
@@ -129,16 +131,16 @@ def _not_cumulative(match: re.Match[str], context: Context) -> bool:
         return False
     # "截至2020年底累计…", "2020年,全镇累计主动公开…": the count of the report's year
     opening = context.prose[context.sentence_start : context.prose.find("累计", context.sentence_start)]
-    return (
-        re.search(rf"截[止至]{context.year}年(?:底|末|12月)|^[^,]{{0,4}}{context.year}年", opening)
-        is not None
-    )
+    # "自2020年1月1日起至2020年12月31日止,累计…": the year itself, no other year named
+    return re.search(
+        rf"[截至][止至]?{context.year}年(?:底|末|12月)|^[^,]{{0,4}}{context.year}年", opening
+    ) is not None and all(int(year) == context.year for year in _OTHER_YEAR.findall(opening))
 
 
 _CHANNEL = re.compile(
     r"网站|门户|(?<!互联)网(?!络|上)|微博|微信|公众号|公报|客户端|平台|专栏|栏目|媒体|APP|报刊|电视|广播|短信|头条|抖音|视频"
 )
-_NOT_TOTAL = re.compile(r"其中|申请|答复|依申请")
+_NOT_TOTAL = re.compile(r"其中|申请|答复|依申请|领域")  # "重点领域信息公开218条": an area's
 
 
 # "属于已经主动公开的2件" (a reply), "其他应主动公开的信息1796条", "法定主动公开41条" (kinds)
@@ -229,8 +231,16 @@ def _after_a_part_opening(match: re.Match[str], context: Context, clause: str) -
     if not right_after and _DIGIT.search(context.prose, context.sentence_start, opening) is None:
         return False
     # "制作、获取政府信息总数3618条，其中主动公开政府信息1853条": of all information made, the part
-    # published is the year's proactive total
-    return _MADE.search(context.prose, context.sentence_start, opening) is None
+    # published is the year's proactive total; so is the proactive part of all published ("共公开政府
+    # 信息4738条。其中,主动公开3810条", the rest on request)
+    whole_start = context.sentence_start
+    if opening == whole_start:  # 其中 opens the sentence: the whole is in the one before
+        whole_start = Context.around(context.prose, max(0, opening - 1), context.year).sentence_start
+    whole = context.prose[whole_start:opening]
+    return _MADE.search(whole) is None and not (_ALL_PUBLISHED.search(whole) and "主动" not in whole)
+
+
+_ALL_PUBLISHED = re.compile(r"(?:公开|发布)(?:了)?(?:各类)?(?:政府)?信息(?:共|共计)?\d")
 
 
 # "(一)福田政府在线街道办事处主页。…2022年共主动公开政府信息165条": a paragraph on one channel.
@@ -247,7 +257,7 @@ _ITEM_MARK = re.compile(
     r"\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[一二三四五六七八九十]{1,3}、|(?<![\d.])\d{1,2}[.、](?!\d)"
     r"|(?<=[。;:,\n])[一二三四五六七八九十]{1,2}是"
 )
-_ITEM_HEADING = re.compile(r"[^。,;:\n]{2,30}")
+_ITEM_HEADING = re.compile(r"[^。;:\n]{2,80}")  # "一是聚焦重点领域,拓宽主动公开范围": to its full stop
 _AREA_HEADING = re.compile(
     r"(?:推进|推动|做好|加强|深化|抓好|强化|突出|落实|加大|着力|聚焦)(?!信息公开|政务公开)[^(]{2,24}?(?:信息|政务)?公开|领域"
 )
@@ -300,7 +310,7 @@ _WEBSITE = re.compile(r"网站|门户网|信息网|政务网|政府网")
 _OTHER_CHANNEL = re.compile(r"(?:微博|微信|网站|公众号)[、和及与]?$")
 # "网站公开52条，其他信息2167条", "网站发布政务类信息34条,概况类信息150条": the count is split
 _MORE_PARTS = re.compile(
-    r"[,、]?(?:(?:其他(?!方式|渠道|途径|平台)|另有|另|以及)[^,;。!?\n:]{0,10}?|(?!其中)[^,;。!?\n:\d]{1,8}类(?:信息)?)\d"
+    r"(?!\()[,、]?(?:(?:其他(?!方式|渠道|途径|平台)|另有|另|以及)[^,;。!?\n:]{0,10}?|(?!其中)[^,;。!?\n:\d]{1,8}类(?:信息)?)\d"
 )
 # A kind of information, not all a channel carried: "解读信息", "新闻信息", "政务动态类信息" (but not
 # "工作动态信息", most of what a small site carries); a list of kinds closed by 等 ("政府文件、政策解读等

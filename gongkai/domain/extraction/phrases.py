@@ -70,7 +70,10 @@ _REPLY = r"[”\"」]?(?:答复|的|了)*(?:政府信息公开申请|申请)?(?:
 
 # A count of requests before its reply: "3件", "3条申请"; the reason between ("属于个人隐私,")
 _ONE_REQUEST = r"(?:件|条(?!次))(?:申请)?"
-_BECAUSE = r"(?:属于[^,;。!?\n:\d]{1,12}?,?)?"
+# The grounds of the 2021 table's rows: "属于个人隐私,不予以公开", "属于重复申请,不予以处理"
+# ("属于行政查询事项不予公开" is neither)
+_REFUSAL_GROUND = r"(?:属于[^,;。!?\n:\d]{0,8}?(?:秘密|隐私|过程信息|内部事务|执法案卷|安全|稳定),?)?"
+_NO_PROCESSING_GROUND = r"(?:属于[^,;。!?\n:\d]{0,8}?(?:重复申请|信访|举报|投诉|出版物|反复申请|确认),?)?"
 
 
 Start = tuple[str, int]  # (word, offset): a match may start at each occurrence of the word, plus the offset
@@ -122,9 +125,15 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"年(?:度|内)?,?(?P<m>通过[^,;。!?\n:]{{1,30}}?,)?(?P<g>[^,;。!?\n:年]{{0,30}}?)"
         rf"(?:(?:公开|发布|公布|制发|新增|编发)(?:了)?(?:的)?(?:各级)?(?:各类|各种)?"
         rf"(?:主动公开|公开)?(?:的)?(?:[^,;。!?\n:年]{{1,30}}?等)?(?:各类)?(?:政府|政务)?信息|(?:政府|政务)?信息(?:主动)?公开)"
-        rf"(?:数|总数|数量)?(?:共|共计|合计|总计)?(?:为|达|计)?{_N}(?:条|件|篇)(?![次])",
+        rf"(?:数|总数|数量)?(?:共|共计|合计|总计)?(?:为|达|计|有)?{_N}(?:条|件|篇)(?![次])",
         ("信息",),
         guards.year_total,
+    ),
+    _p(  # "主动公开的各类政府信息数量12688。": a count word, and no unit
+        "proactive_total",
+        rf"主动公开(?:的)?(?:各类|各种)?(?:政府)?信息(?:的)?(?:数|总数|数量|总量|条数)(?:共|共计|为|是|达)*{_N}(?=[。,;]|$)",
+        ("主动",),
+        guards.proactive,
     ),
     _p(
         "proactive_total",
@@ -152,7 +161,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("weibo_items", rf"政务微博公开政府信息数(?:为)?{_N}", ("微博",)),
     _p(
         "weibo_items",
-        rf"微博(?:账号|公众号|号)?{_NAME}{_ACCOUNTS}(?:{_VERB}(?:政务|政府)?(?:图文)?(?:信息|博文|文章|微博|稿件|视频)?(?:数|量|数量|条数)?(?:共|共计)?(?:为|达)?"
+        rf"微博(?:账号|公众号|号)?{_NAME}{_ACCOUNTS}(?:上)?(?:{_VERB}(?:政务|政府)?(?:图文)?(?:信息|博文|文章|微博|稿件|视频)?(?:数|量|数量|条数)?(?:共|共计)?(?:为|达)?"
         rf"|(?:信息)?(?:发布量|更新量|发布数量?|发博量|发文量)(?:为|达)?|信息|博文|文章)?{_N}(?:条次|(?:条|篇|则)(?![次]))",
         ("微博",),
         guards.channel,
@@ -160,7 +169,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("wechat_items", rf"政务微信公开政府信息数(?:为)?{_N}", ("微信",)),
     _p(
         "wechat_items",
-        rf"{_WECHAT}(?:{_VERB}(?:政府|政务)?(?:图文)?(?:信息|文章|图文|消息|推文|稿件)?(?:数|量|数量|条数)?(?:共|共计)?(?:为|达)?"
+        rf"{_WECHAT}(?:上)?(?:{_VERB}(?:政府|政务)?(?:图文)?(?:信息|文章|图文|消息|推文|稿件)?(?:数|量|数量|条数)?(?:共|共计)?(?:为|达)?"
         rf"|(?:信息)?(?:发布量|更新量|推送量|发布数量?|发文量)(?:为|达)?|信息|文章|推文|图文)?{_N}(?:条次|(?:条|篇|则)(?![次]))",
         ("微信", "公众号"),
         guards.channel,
@@ -226,13 +235,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "carried_forward",
         rf"(?:结转|转入|顺延|转)(?:至|到)?(?:下一?年度?|(?P<y>\d{{4}})年度?)(?:继续)?(?:办理|答复|处理)?(?:答复)?(?:的)?"
         rf"(?:申请)?(?:有|共|为|共计)?{_N}件",
-        ("下年", "下一年", "年度继续", "年继续", "结转"),
+        ("下年", "下一年", "年度继续", "年继续", "结转", "顺延"),
         guards.carried(+1),
         starts=(("转", 0), ("结转", 0), ("顺延", 0)),
     ),
     _p(
         "carried_forward",
-        rf"{_N}(?:件|份)(?:申请)?{_NO_FIGURE}{{0,12}}?(?:结转|顺延|转入|转)(?:到|至)?下一?年度?",
+        rf"{_N}(?:件|份)(?:申请)?{_NO_FIGURE}{{0,12}}?(?:结转|转结|顺延|转入|转)(?:到|至)?下一?年度?",
         ("下年", "下一年"),
         window=("下年", "下一年"),
     ),
@@ -268,14 +277,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "refused",
-        rf"{_N}{_ONE_REQUEST}{_BECAUSE}不(?:予以?|同意)?公开",
+        rf"{_N}{_ONE_REQUEST}{_REFUSAL_GROUND}不(?:予以?|同意)?公开",
         ("不予公开", "不公开", "不予以公开"),
         guards.reply_first,
         ("不予公开", "不公开", "不予以公开"),
     ),
     _p(
         "not_processed",
-        rf"{_N}{_ONE_REQUEST}{_BECAUSE}不予以?处理",
+        rf"{_N}{_ONE_REQUEST}{_NO_PROCESSING_GROUND}不予以?处理",
         ("不予处理", "不予以处理"),
         guards.reply_first,
         ("不予处理", "不予以处理"),
@@ -335,7 +344,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "none",
         rf"{_NOT}(?:收到|接到|受理|接收|发生|出现|产生|涉及|收取|被)?(?P<g>{_G}{{0,30}}?)"
-        rf"(?:(?P<requests>申请(?:(?<!依申请)公开(?:政府)?(?:信息)?)?(?=$|[,;。!?\n:]|的情况|情况|事项|事件|件|要求|请求|的要求|的请求|[和或及])|依申请公开(?:的)?(?:等)?(?:相关)?(?:申请)?(?:事项|事宜|来信|来函|办件|申请|件|请求|要求"
+        rf"(?:(?P<requests>申请(?:(?<!依申请)公开(?:政府)?(?:信息)?)?(?=$|[,;。!?\n:、]|的情况|情况|事项|事件|件|要求|请求|的要求|的请求|[和或及])|依申请公开(?:的)?(?:等)?(?:相关)?(?:申请)?(?:事项|事宜|来信|来函|办件|申请|件|请求|要求"
         rf"|(?:政府)?(?:信息)?(?=$|[,;。!?\n、]|的?情况)))"
         rf"|(?P<reviews>(?:行政)?复议)(?P<t>[^,;。!?\n]{{0,20}})|(?P<lawsuits>诉讼)(?P<u>[^,;。!?\n]{{0,20}})"
         rf"|(?P<fees>收费(?!通知|标准|项目|依据|目录)|收取(?:任何)?(?:费用|信息处理费)|费用|信息处理费|处理费))",
@@ -389,6 +398,11 @@ _DISPUTE_WORD = re.compile(r"复议|诉讼")
 _CARRIED_GAP = re.compile(r"(?:结转|转结)")
 _AND_LAWSUITS = re.compile(r"[^,;。]{0,12}?诉讼")
 _AND_REVIEWS = re.compile(r"[和及与、或](?:被)?(?:申请)?(?:行政)?复议")
+# "未收到任何形式的依申请公开信息、行政复议和行政诉讼": the disputes listed after the requests
+_THEN_DISPUTES = re.compile(
+    r"[和及与、](?:被)?(?:申请)?(?:行政)?(?:(?P<reviews>复议)(?:[和及与、](?:被)?(?:提起)?(?:行政)?(?P<both>诉讼))?"
+    r"|(?:提起)?(?:行政)?(?P<lawsuits>诉讼))(?:案件|事项)?(?:的)?(?:情况)?(?=$|[,;。!?\n])"
+)
 
 
 def find_claims(prose: str, *, year: int | None) -> list[Claim]:
@@ -578,6 +592,13 @@ def _none_claims(match: re.Match[str], context: Context) -> Iterator[Claim]:
     if not _NONE_GUARDS[kind](match, context):
         return
     yield Claim(_NONE_FIELDS[kind], Number(0), match.start(), match.end(), -1)
+    listed = _THEN_DISPUTES.match(context.prose, match.end()) if kind == "requests" else None
+    if listed is not None:
+        end = listed.end()
+        if listed.group("reviews"):
+            yield Claim("admin_reviews", Number(0), match.start(), end, -1)
+        if listed.group("both") or listed.group("lawsuits"):
+            yield Claim("lawsuits", Number(0), match.start(), end, -1)
     if kind == "reviews" and _AND_LAWSUITS.match(groups.get("t") or ""):
         yield Claim("lawsuits", Number(0), match.start(), match.end(), -1)
     if kind == "lawsuits" and _AND_REVIEWS.match(groups.get("u") or ""):  # 未出现被行政诉讼、行政复议情况

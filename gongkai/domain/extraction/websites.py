@@ -27,7 +27,12 @@ _NOT_A_WEBSITE = re.compile(r"微博|微信|公众号|客户端|APP|App|抖音|�
 
 def settle_websites(prose: str, claims: list[Claim], table_total: bool) -> list[Claim]:
     """The claims with each website count given the role its neighbours give it."""
-    settled = [_as_website(prose, claim, claims) if claim.by_website else claim for claim in claims]
+    stated_total = table_total or any(
+        claim.field == "proactive_total" and not claim.by_website for claim in claims
+    )
+    settled = [
+        _as_website(prose, claim, claims, stated_total) if claim.by_website else claim for claim in claims
+    ]
     totals = [claim for claim in settled if claim.field == "proactive_total"]
     websites = [claim for claim in settled if claim.field == "website_items"]
     if table_total or totals or len({claim.number.value for claim in websites}) != 1:
@@ -38,8 +43,8 @@ def settle_websites(prose: str, claims: list[Claim], table_total: bool) -> list[
     return [replace(claim, field="proactive_total") if claim in websites else claim for claim in settled]
 
 
-def _as_website(prose: str, claim: Claim, claims: list[Claim]) -> Claim:
-    if _beside_other_channels(prose, claim, claims):
+def _as_website(prose: str, claim: Claim, claims: list[Claim], stated_total: bool) -> Claim:
+    if stated_total or _beside_other_channels(prose, claim, claims):
         return replace(claim, field="website_items", by_website=False)
     return claim
 
