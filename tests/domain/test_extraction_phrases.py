@@ -413,6 +413,26 @@ STATED = [
         "全年共主动公开政府信息58条。\n通过政府网站主动公开信息58条。",
         {"proactive_total": 58, "website_items": 58},
     ),
+    # an up-to count followed by the year's new ones; 累计 to this year's end, or after a heading
+    ("截至2020年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。", {"proactive_total": 94}),
+    ("截至今年12月底,累计主动公开政府信息119条。", {"proactive_total": 119}),
+    ("(一)主动公开的数量:我乡2020年累计主动公开政府信息521条。", {"proactive_total": 521}),
+    # replies in 宗, 属于…范围, "…件申请的内容予以公开"
+    ("全年共收到公开申请32件。不予公开2宗,占6.3%。", {"requests_received": 32, "refused": 2}),
+    (
+        "2020年共受理依申请公开17件,其中:属于公开范围5件,属于部分公开范围4件。",
+        {"requests_received": 17, "granted": 5, "partially_granted": 4},
+    ),
+    ("收到政府信息公开申请5件,其中4件申请的内容予以公开。", {"requests_received": 5, "granted": 4}),
+    # none-statements: 办理事项, 申请人要求公开
+    ("2020年,街道办事处未收到依申请公开政府信息办理事项。", {"requests_received": 0}),
+    ("2020年,我乡没有收到申请人要求公开政府信息的情况。", {"requests_received": 0}),
+    # a website in book-title marks; the heading before a colon; the disclosure platform holds all
+    ("2020年通过《某县人民政府网》发布农业、民生信息等各类信息85条。", {"proactive_total": 85}),
+    ("2.依申请公开办理情况:我街道2020年度共收到4名自然人申请政府信息公开5件。", {"requests_received": 5}),
+    ("2020年,通过我镇政府信息公开平台发布政务信息总数47条。", {"proactive_total": 47}),
+    # the official wording under an item on an area is still the year's total
+    ("二是深入推进重点领域信息公开。全年共主动公开政府信息117条。", {"proactive_total": 117}),
     # a breakdown in brackets does not split a channel's count
     (
         "主动公开政府信息3万余条,其中,某市政府门户网站发布信息16642条(概况类194条、政务动态5749条)。",
@@ -500,6 +520,9 @@ NOT_STATED = [
     ("全年,通过政务微信公众号,发布信息87条。", {}),
     ("在网站上主动公开的政府信息中便民服务信息6条。", {}),
     ("全年某局门户网站发布信息120条、政策解读5条,微信发布信息30条。", {"wechat_items": 30}),
+    # a consultation from another office; "两个领域" counts fields, not requests
+    ("本机关共收到1份区政府办公室依申请公开意见征询件。", {}),
+    ("收到的政府信息公开申请主要集中在群体申请两个领域。", {}),
     # an area's count; a ground of no refusal row ("行政查询事项")
     ("全年重点领域信息公开218条,其中营商环境信息27条。", {}),
     ("收到政府信息公开申请3件,其中2件属于行政查询事项不予公开。", {"requests_received": 3}),

@@ -97,7 +97,7 @@ def this_year(match: re.Match[str], context: Context) -> bool:
     return all(int(year) == context.year for year in _OTHER_YEAR.findall(before))
 
 
-_SINCE = re.compile(r"以来|至今|迄今|目前|历年|成立|上线|开通|建站")
+_SINCE = re.compile(r"以来|至今(?!年)|迄今|目前|历年|成立|上线|开通|建站")
 _YEAR_WORDS = re.compile(r"全年|本年|当年|年度|今年|年内")
 _DIGIT = re.compile(r"\d")
 _MADE = re.compile(r"制作|获取|制发|产生|形成")
@@ -107,21 +107,30 @@ _PUBLISHED_PART = re.compile(r"[,;。]?其中[,:]?主动公开(?:政府信息|�
 
 
 _PUBLISHED = re.compile(r"公开|发布|公布")
-_YEAR_PART_AFTER = re.compile(r"[,;:]?其中[,:]?(?:本年度?|当年度?|今年|年内|全年|\d{4}年)")
+# "累计公开846条,其中本年度公开214条", "截至2012年12月30日…共主动公开615条,今年新增94条": the year's
+# own count follows, a part of the one before
+_YEAR_PART_AFTER = re.compile(
+    r"[,;:]?(?:其中[,:]?(?:本年度?|当年度?|今年|年内|全年|\d{4}年)|(?:本年度?|当年度?|今年|年内|全年)新增)"
+)
+_UP_TO = re.compile(r"截[止至]")
 
 
 def year_part(match: re.Match[str], context: Context) -> bool:
     """ "累计公开信息846条,其中本年度公开214条": the year's own part of a cumulative count."""
     before = context.prose[context.sentence_start : match.start()]
-    return "累计" in before and _PUBLISHED.search(before) is not None and "依申请" not in before
+    return (
+        ("累计" in before or _UP_TO.search(before) is not None)
+        and _PUBLISHED.search(before) is not None
+        and "依申请" not in before
+    )
 
 
 def _not_cumulative(match: re.Match[str], context: Context) -> bool:
     """A 累计 count only within the year (全年累计, 截至<year>年底累计), never 以来/至今累计."""
-    if "累计" not in context.prose[context.sentence_start : match.end()]:
-        return True
     if _YEAR_PART_AFTER.match(context.prose, match.end()):
         return False  # "累计公开846条,其中本年度公开214条": the year's own count is a part of it
+    if "累计" not in context.prose[context.sentence_start : match.end()]:
+        return True
     sentence = context.sentence
     if _SINCE.search(sentence):
         return False
@@ -132,14 +141,17 @@ def _not_cumulative(match: re.Match[str], context: Context) -> bool:
     # "截至2020年底累计…", "2020年,全镇累计主动公开…": the count of the report's year
     opening = context.prose[context.sentence_start : context.prose.find("累计", context.sentence_start)]
     # "自2020年1月1日起至2020年12月31日止,累计…": the year itself, no other year named
-    return re.search(
-        rf"[截至][止至]?{context.year}年(?:底|末|12月)|^[^,]{{0,4}}{context.year}年", opening
-    ) is not None and all(int(year) == context.year for year in _OTHER_YEAR.findall(opening))
+    named = rf"[截至][止至]?(?:{context.year}|今)年(?:底|末|12月)|(?:^|[,:])[^,:]{{0,4}}{context.year}年"
+    return re.search(named, opening) is not None and all(
+        int(year) == context.year for year in _OTHER_YEAR.findall(opening)
+    )
 
 
 _CHANNEL = re.compile(
     r"网站|门户|(?<!互联)网(?!络|上)|微博|微信|公众号|公报|客户端|平台|专栏|栏目|媒体|APP|报刊|电视|广播|短信|头条|抖音|视频"
 )
+# "通过我镇政府信息公开平台发布政务信息总数47条": the disclosure platform holds all, it is no channel
+_DISCLOSURE_PLACE = re.compile(r"(?<!网站)(?:政府)?信息公开(?:平台|专栏|目录)")
 _NOT_TOTAL = re.compile(r"其中|申请|答复|依申请|领域")  # "重点领域信息公开218条": an area's
 
 
@@ -152,21 +164,18 @@ _SHARE = re.compile(r"[,(]?占")
 def proactive(match: re.Match[str], context: Context) -> bool:
     """The year's total of proactively published items, not a part or a cumulative count."""
     clause = context.clause_before(match.start())
+    gap = _DISCLOSURE_PLACE.sub("", _gap(match))
     return (
         not _REPLY_OR_DUTY.search(context.prose, max(0, match.start() - 4), match.start())
         and not _SHARE.match(context.prose, match.end())
         and this_year(match, context)
         and _not_cumulative(match, context)
-        and not (
-            _CHANNEL.search(_gap(match))
-            and not _SEVERAL_CHANNELS.search(_gap(match))
-            and not one_website_only(_gap(match))
-        )
-        and not _NOT_TOTAL.search(_gap(match))
+        and not (_CHANNEL.search(gap) and not _SEVERAL_CHANNELS.search(gap) and not one_website_only(gap))
+        and not _NOT_TOTAL.search(gap)
         and "依申请" not in clause
         and not (clause.startswith("其中") and _CHANNEL.search(clause))  # 其中通过网站公开…: a channel's part
         and not _under_channel_heading(match, context)
-        and not _in_area_item(match.start(), context)
+        and not ("主动公开" not in match.group(0) and _in_area_item(match.start(), context))
         and not (_SITE_BEFORE.search(clause) and not _BY_MEANS.search(clause))
         and not _OTHER_MEANS.search(clause)  # "通过“某某”微信公众号主动公开政务信息347条": WeChat's
         and not _after_a_part_opening(match, context, clause)
@@ -187,7 +196,7 @@ def _up_to_now(context: Context, start: int) -> bool:
 
 # "通过政府门户网站主动公开信息138条": one website, the only channel named, carries the total.
 _ONE_SITE = re.compile(
-    r"(?:通过|在|利用|依托)[^、,和及与等]{0,15}?(?:网站|外网|门户网|信息网|政务网|政府网)(?:\([^()]{1,12}\))?(?:上)?"
+    r"(?:通过|在|利用|依托)[^、,和及与等]{0,15}?(?:网站|外网|门户网|信息网|政务网|政府网)[》”\"]?(?:\([^()]{1,12}\))?(?:上)?"
     r"(?=主动|公开|发布|共|全年|当年|累计|更新|$)"
 )
 _OTHER_CHANNELS = re.compile(r"微信|微博|公众号|新媒体|客户端|APP|公报|报刊|电视|广播|等|[、和及与]")
@@ -326,7 +335,7 @@ def _before_figure(match: re.Match[str]) -> str:
     return match.group(0)[: match.start("n") - match.start()]
 
 
-_EVER_SINCE = re.compile(r"自[^,;。\n]{0,20}以来|至今|迄今|截[至止]目前|到目前为止")
+_EVER_SINCE = re.compile(r"自[^,;。\n]{0,20}以来|至今(?!年)|迄今|截[至止]目前|到目前为止")
 _WEBSITE_COUNT = re.compile(r"网站[^,;。!?\n:\d、和及与]{0,20}\d+(?:条|篇|件)")
 
 
@@ -362,6 +371,8 @@ def channel(match: re.Match[str], context: Context) -> bool:
     if _EVER_SINCE.search(context.prose, context.sentence_start, start):
         return False  # "自街道成立以来利用区政府网站公布信息92条": not the year's
     # "累计主动公开政府信息128条，其中在政府门户网站发布28条": the total's 累计 is not the channel's
+    if _YEAR_PART_AFTER.match(context.prose, match.end()):
+        return False  # "截至2012年底,网站共主动公开615条,今年新增94条": not the year's
     cumulative = "累计" in clause or "累计" in match.group(0)
     return this_year(match, context) and (not cumulative or _not_cumulative(match, context))
 
@@ -381,7 +392,9 @@ def received(match: re.Match[str], context: Context) -> bool:
     gap = _gap(match)
     if gap.startswith("办理") and match.group(0).startswith("接受"):
         gap = gap[2:]  # "接受办理政府信息公开申请62件": received for handling
-    if _REQUEST_NOISE.search(gap) or _REQUEST_NOISE.search(context.clause_before(match.start())):
+    clause = context.clause_before(match.start())
+    clause = clause[clause.rfind(":") + 1 :]  # "2.依申请公开办理情况:我街道…共收到…": after the heading
+    if _REQUEST_NOISE.search(gap) or _REQUEST_NOISE.search(clause):
         return False
     sentence = context.sentence
     if "公开" not in gap + match.group(0) and "信息公开" not in sentence and "依申请" not in sentence:

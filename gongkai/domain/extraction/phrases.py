@@ -56,7 +56,7 @@ _WECHAT = rf"{_WECHAT_WORD}{_NAME}{_ACCOUNTS}(?:新媒体平台|平台)?"
 _ITEMS = (
     r"(?:条次|(?:条|篇|则|件)(?![次]|(?:行政)?规范性文件|文件|规章|政策|通知|公告|决定|解读))"  # 3120条次
 )
-_CASES = r"(?:件|个|宗|份|项|起)"
+_CASES = r"(?:件|个(?!领域|方面|类|部门|单位|工作日|月)|宗|份|项|起)"  # not "群体申请两个领域"
 _VERB_WORDS = r"(?:发布|更新|公开|公布|刊登|推送|编发|上传|转发|转载|采集|修订|发)"
 # 公开发布, 发布和转发; "发布县内工作动态、安全提示等内容共计2305条": the kinds carried, then the count
 _VERB = (
@@ -65,15 +65,20 @@ _VERB = (
     r"(?:[^,;。!?\n:\d]{1,40}?等(?:内容|信息))?"
 )
 # “同意公开”的7件, 同意公开答复数2条
-_REPLY = r"[”\"」]?(?:答复|的|了)*(?:政府信息公开申请|申请)?(?:答复)?(?:数|件数)?(?:共|共计)?(?:为|有)?"
+_REPLY = (
+    r"[”\"」]?(?:范围)?(?:答复|的|了)*(?:政府信息公开申请|申请)?(?:答复)?(?:数|件数)?(?:共|共计)?(?:为|有)?"
+)
 
 
 # A count of requests before its reply: "3件", "3条申请"; the reason between ("属于个人隐私,")
-_ONE_REQUEST = r"(?:件|条(?!次))(?:申请)?"
+_ONE_REQUEST = r"(?:件|条(?!次))(?:申请)?(?:的内容)?"
 # The grounds of the 2021 table's rows: "属于个人隐私,不予以公开", "属于重复申请,不予以处理"
 # ("属于行政查询事项不予公开" is neither)
 _REFUSAL_GROUND = r"(?:属于[^,;。!?\n:\d]{0,8}?(?:秘密|隐私|过程信息|内部事务|执法案卷|安全|稳定),?)?"
 _NO_PROCESSING_GROUND = r"(?:属于[^,;。!?\n:\d]{0,8}?(?:重复申请|信访|举报|投诉|出版物|反复申请|确认),?)?"
+
+
+_REPLY_UNIT = r"(?:件|宗|条(?![次]))"  # 不予公开2宗
 
 
 Start = tuple[str, int]  # (word, offset): a match may start at each occurrence of the word, plus the offset
@@ -134,6 +139,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"主动公开(?:的)?(?:各类|各种)?(?:政府)?信息(?:的)?(?:数|总数|数量|总量|条数)(?:共|共计|为|是|达)*{_N}(?=[。,;]|$)",
         ("主动",),
         guards.proactive,
+    ),
+    _p(  # "截至2012年12月30日,…共主动公开政府信息615条,今年新增94条"
+        "proactive_total",
+        rf"(?:本年度?|当年|今年)新增(?:主动公开)?(?:的)?(?:政府信息|信息)?{_N}(?:条|件)(?![次])",
+        ("新增",),
+        guards.year_part,
+        starts=(("新增", -2), ("新增", -3)),
     ),
     _p(
         "proactive_total",
@@ -213,7 +225,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "requests_received",
         rf"(?:收到|受理|接到)(?:了)?(?:各类)?{_N}(?:件|份|个|起|条|例)(?P<g>[^,;。!?\n:\d]{{0,16}}?)"
-        rf"(?:政府)?(?:信息公开(?:事务)?(?:的)?(?:申请|请求)|(?:信息)?依申请公开(?:申请|请求)?|申请(?:政府)?信息公开)",
+        rf"(?:政府)?(?:信息公开(?:事务)?(?:的)?(?:申请|请求)|(?:信息)?依申请公开(?:申请|请求)?|申请(?:政府)?信息公开)"
+        r"(?!意见|征询)",  # "收到1份区政府办公室依申请公开意见征询件": a consultation
         (),
         guards.received,
         starts=_RECEIVING,
@@ -255,11 +268,11 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # replies; "予以公开及部分公开258件" is read as one combined figure
     _p(
         "granted",
-        rf"公开(?<=同意公开|予以公开|全部公开){_REPLY}{_N}(?:件|条(?![次]))",
+        rf"公开(?<=同意公开|予以公开|全部公开|属于公开){_REPLY}{_N}{_REPLY_UNIT}",
         ("公开",),
         guards.after_none_of("不及和与、或", guards.reply),
     ),
-    _p("partially_granted", rf"部分公开{_REPLY}{_N}(?:件|条(?![次]))", ("部分公开",), guards.reply),
+    _p("partially_granted", rf"部分公开{_REPLY}{_N}{_REPLY_UNIT}", ("部分公开",), guards.reply),
     # figure first: "对其中3件予以公开", "其中3条已公开,3条属于个人隐私,不予以公开;1条属于重复申请,不予以处理"
     _p(
         "granted",
@@ -289,10 +302,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
         guards.reply_first,
         ("不予处理", "不予以处理"),
     ),
-    _p("refused", rf"不(?:予|同意)公开{_REPLY}{_N}(?:件|条(?![次]))", ("不",), guards.reply),
-    _p("unable_to_provide", rf"无法提供{_REPLY}{_N}(?:件|条(?![次]))", ("无法提供",), guards.reply),
-    _p("not_processed", rf"不予处理{_REPLY}{_N}(?:件|条(?![次]))", ("不予处理",), guards.reply),
-    _p("other_handled", rf"其他处理{_REPLY}{_N}(?:件|条(?![次]))", ("其他处理",), guards.reply),
+    _p("refused", rf"不(?:予|同意)公开{_REPLY}{_N}{_REPLY_UNIT}", ("不",), guards.reply),
+    _p("unable_to_provide", rf"无法提供{_REPLY}{_N}{_REPLY_UNIT}", ("无法提供",), guards.reply),
+    _p("not_processed", rf"不予处理{_REPLY}{_N}{_REPLY_UNIT}", ("不予处理",), guards.reply),
+    _p("other_handled", rf"其他处理{_REPLY}{_N}{_REPLY_UNIT}", ("其他处理",), guards.reply),
     # reviews and lawsuits
     _p(
         "admin_reviews",
@@ -344,7 +357,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "none",
         rf"{_NOT}(?:收到|接到|受理|接收|发生|出现|产生|涉及|收取|被)?(?P<g>{_G}{{0,30}}?)"
-        rf"(?:(?P<requests>申请(?:(?<!依申请)公开(?:政府)?(?:信息)?)?(?=$|[,;。!?\n:、]|的情况|情况|事项|事件|件|要求|请求|的要求|的请求|[和或及])|依申请公开(?:的)?(?:等)?(?:相关)?(?:申请)?(?:事项|事宜|来信|来函|办件|申请|件|请求|要求"
+        rf"(?:(?P<requests>申请(?:(?<!依申请)公开(?:政府)?(?:信息)?)?(?=$|[,;。!?\n:、]|的情况|情况|事项|事件|件|要求|请求|的要求|的请求|[和或及])|申请人要求公开(?:政府)?信息|依申请公开(?:的)?(?:等)?(?:相关)?(?:申请)?(?:(?:政府)?信息)?(?:办理)?(?:事项|事宜|来信|来函|办件|申请|件|请求|要求"
         rf"|(?:政府)?(?:信息)?(?=$|[,;。!?\n、]|的?情况)))"
         rf"|(?P<reviews>(?:行政)?复议)(?P<t>[^,;。!?\n]{{0,20}})|(?P<lawsuits>诉讼)(?P<u>[^,;。!?\n]{{0,20}})"
         rf"|(?P<fees>收费(?!通知|标准|项目|依据|目录)|收取(?:任何)?(?:费用|信息处理费)|费用|信息处理费|处理费))",
