@@ -375,6 +375,7 @@ STATED = [
     # the means in a clause of its own; 信息公开 as the verb; the agency between verb and object
     ("全年,通过县政府门户网站等渠道,共计发布各类政府信息2345条。", {"proactive_total": 2345}),
     ("2020年,全乡政府信息公开212条。", {"proactive_total": 212}),
+    ("2020年,某街道办事处在政府网站政务信息公开总计734条,其中包括公开指南1条。", {"proactive_total": 734}),
     ("全年主动公开我局政府信息96条。", {"proactive_total": 96}),
     ("全年共收到群众依申请公开信件3件。", {"requests_received": 3}),
     # replies figure first, in 条, with the reason between
@@ -520,6 +521,8 @@ NOT_STATED = [
     ("全年,通过政务微信公众号,发布信息87条。", {}),
     ("在网站上主动公开的政府信息中便民服务信息6条。", {}),
     ("全年某局门户网站发布信息120条、政策解读5条,微信发布信息30条。", {"wechat_items": 30}),
+    # 信息公开 as the verb after another channel than a website
+    ("2020年,微信公众号政务信息公开85条。", {}),
     # a consultation from another office; "两个领域" counts fields, not requests
     ("本机关共收到1份区政府办公室依申请公开意见征询件。", {}),
     ("收到的政府信息公开申请主要集中在群体申请两个领域。", {}),

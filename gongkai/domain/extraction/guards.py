@@ -32,6 +32,7 @@ __all__ = [
     "reply",
     "reply_first",
     "this_year",
+    "year_opened",
     "year_part",
     "year_total",
 ]
@@ -313,6 +314,22 @@ def year_total(match: re.Match[str], context: Context) -> bool:
     if _CHANNEL.search(clause) and not _BY_MEANS.search(clause):
         return False  # "“上海科技”网站全年发布信息2139条": the website's count, not the year's total
     return proactive(match, context)
+
+
+_NOT_A_SITE = re.compile(r"微信|微博|公众号|新媒体|客户端|APP|公报|报刊|电视|广播|平台|专栏|栏目|[、和及与]")
+_YEAR_OPENING = re.compile(r"(?:\d{4}年度?|全年|本年度?|今年|当年)[,]?[^,;:]{0,20}$")
+
+
+def year_opened(match: re.Match[str], context: Context) -> bool:
+    """ "2022年,全镇政府信息公开566条": the year opens the sentence, no channel before the count."""
+    before = context.prose[max(context.sentence_start, match.start() - 24) : match.start()]
+    opening = _YEAR_OPENING.search(before)
+    return (
+        opening is not None
+        and not _NOT_A_SITE.search(opening.group())  # a website, alone, carries the total
+        and not _NOT_TOTAL.search(opening.group())
+        and proactive(match, context)
+    )
 
 
 _WEBSITE = re.compile(r"网站|门户网|信息网|政务网|政府网")
