@@ -369,6 +369,11 @@ STATED = [
         "\n二是做好教育领域信息公开,全年公开信息40条。",
         {"proactive_total": 900},
     ),
+    (
+        "2020年主动公开政府信息2100条。\n(1)推进重大建设项目和政府与社会资本合作(PPP)项目信息公开。全年共发布信息166条。"
+        "\n(四)开展政策解读工作情况。2020年,共公开发布信息82条。",
+        {"proactive_total": 2100},
+    ),
     # an item on publishing in general is not an area, nor is one on many areas
     ("(一)积极推进政府信息主动公开。全年共发布信息512条。", {"proactive_total": 512}),
     ("一是聚焦重点领域,拓宽主动公开范围。全年主动公开发布各类信息1658条。", {"proactive_total": 1658}),

@@ -267,9 +267,10 @@ _ITEM_MARK = re.compile(
     r"\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[一二三四五六七八九十]{1,3}、|(?<![\d.])\d{1,2}[.、](?!\d)"
     r"|(?<=[。;:,\n])[一二三四五六七八九十]{1,2}是"
 )
-_ITEM_HEADING = re.compile(r"[^。;:\n]{2,80}")  # "一是聚焦重点领域,拓宽主动公开范围": to its full stop
+_ITEM_HEADING = re.compile(r"[^。;:\n]{2,45}")  # "一是聚焦重点领域,拓宽主动公开范围": to its full stop
 _AREA_HEADING = re.compile(
-    r"(?:推进|推动|做好|加强|深化|抓好|强化|突出|落实|加大|着力|聚焦)(?!信息公开|政务公开)[^(]{2,24}?(?:信息|政务)?公开|领域"
+    r"(?:推进|推动|做好|加强|深化|抓好|强化|突出|落实|加大|着力|聚焦)(?!信息公开|政务公开)[^。;]{2,30}?(?:信息|政务)?公开"
+    r"|领域|解读|回应"  # an item on policy interpretation counts only those
 )
 _GENERAL_HEADING = re.compile(r"主动|政务公开|政府信息公开|公开工作")
 
