@@ -200,10 +200,11 @@ _ONE_SITE = re.compile(
     r"(?:通过|在|利用|依托)[^、,和及与等]{0,15}?(?:网站|外网|门户网|信息网|政务网|政府网)[》”\"]?(?:\([^()]{1,12}\))?(?:上)?"
     r"(?=主动|公开|发布|共|全年|当年|累计|更新|$)"
 )
-_OTHER_CHANNELS = re.compile(r"微信|微博|公众号|新媒体|客户端|APP|公报|报刊|电视|广播|等|[、和及与]")
+_NOT_WEB_MEDIA = r"微信|微博|公众号|新媒体|客户端|APP|公报|报刊|电视|广播"  # channels other than a website
+_OTHER_CHANNELS = re.compile(rf"{_NOT_WEB_MEDIA}|等|[、和及与]")
 
 
-_OTHER_MEDIA = re.compile(r"微信|微博|公众号|新媒体|客户端|APP|公报|报刊|电视|广播|网站|门户网")
+_OTHER_MEDIA = re.compile(rf"{_NOT_WEB_MEDIA}|网站|门户网")
 
 
 def one_website_only(clause: str) -> bool:
@@ -317,7 +318,7 @@ def year_total(match: re.Match[str], context: Context) -> bool:
     return proactive(match, context)
 
 
-_NOT_A_SITE = re.compile(r"微信|微博|公众号|新媒体|客户端|APP|公报|报刊|电视|广播|平台|专栏|栏目|[、和及与]")
+_NOT_A_SITE = re.compile(rf"{_NOT_WEB_MEDIA}|平台|专栏|栏目|[、和及与]")
 _YEAR_OPENING = re.compile(r"(?:\d{4}年度?|全年|本年度?|今年|当年)[,]?[^,;:]{0,20}$")
 
 
